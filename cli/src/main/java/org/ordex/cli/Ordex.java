@@ -1,0 +1,53 @@
+package org.ordex.cli;
+
+import java.io.PrintWriter;
+import org.ordex.lattice.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ordex} command: one subcommand per job. Bad input ends with a one-line message
+ * and exit code 2; an internal failure with exit code 1 (stack trace with ORDEX_DEBUG=1).
+ */
+@Command(name = "ordex", mixinStandardHelpOptions = true, version = "ordex 0.1.0",
+    description = "Explore the configuration space of crystals: which atoms sit on which "
+        + "lattice sites.",
+    subcommands = {InfoCommand.class})
+public final class Ordex implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        args));
+  }
+
+  /** Runs the command with the given output streams and returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Ordex());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof InvalidInputException) {
+        commandLine.getErr().println("ordex: " + ex.getMessage());
+        return 2;
+      }
+      commandLine.getErr().println("ordex: internal error: " + ex);
+      if (System.getenv("ORDEX_DEBUG") != null) {
+        ex.printStackTrace(commandLine.getErr());
+      } else {
+        commandLine.getErr().println("(set ORDEX_DEBUG=1 for the stack trace)");
+      }
+      return 1;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}
