@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ordex.lattice.Composition;
 import org.ordex.lattice.CompositionCount;
 import org.ordex.lattice.ConfigurationCounter;
 import org.ordex.lattice.ParentLattice;
@@ -35,6 +37,11 @@ final class InfoCommand implements Callable<Integer> {
       description = "override the system file's supercell: NxNxN, N, or nine integers")
   String supercell;
 
+  @Option(names = "--composition", paramLabel = "SPEC",
+      description = "show only this composition, e.g. Co=12,Mn=12 (counts or fractions of the "
+          + "active sites; one species may be left out)")
+  String composition;
+
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
@@ -43,6 +50,10 @@ final class InfoCommand implements Callable<Integer> {
     SystemSpec spec0 = Systems.load(system, supercell);
     Supercell cell = spec0.supercell();
     List<CompositionCount> counts = ConfigurationCounter.of(cell).count();
+    if (composition != null) {
+      int[] wanted = Composition.parse(composition, cell).counts();
+      counts = counts.stream().filter(c -> Arrays.equals(c.counts(), wanted)).toList();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(toJson(spec0, counts)));

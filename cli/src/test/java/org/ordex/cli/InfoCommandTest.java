@@ -45,6 +45,15 @@ class InfoCommandTest {
   }
 
   @Test
+  void singleComposition() throws Exception {
+    CliRun r = CliRun.of("info", COMNO, "--composition", "Co=8", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode comps = Json.MAPPER.readTree(r.out()).get("compositions");
+    assertEquals(1, comps.size());
+    assertEquals(4222, comps.get(0).get("distinct").asLong());
+  }
+
+  @Test
   void supercellOverride() {
     CliRun r = CliRun.of("info", "../examples/ising/system.yaml", "--supercell", "3x3x1");
     assertEquals(0, r.code(), r.err());
@@ -59,6 +68,8 @@ class InfoCommandTest {
     assertBad(CliRun.of("info", bad.toString()), "unknown prototype 'spinell'");
     assertBad(CliRun.of("info", COMNO, "--supercell", "1 0 0 0 1 0 0 0 -1"), "determinant -1");
     assertBad(CliRun.of("info", COMNO, "--supercell", "two"), "supercell 'two'");
+    assertBad(CliRun.of("info", COMNO, "--composition", "Co=25"), "does not fit");
+    assertBad(CliRun.of("info", COMNO, "--composition", "Fe=2"), "unknown species 'Fe'");
     assertBad(CliRun.of("info"), "Missing required parameter");
     assertBad(CliRun.of("frobnicate"), "Unmatched argument");
   }
