@@ -32,6 +32,44 @@ public final class Text {
     }
   }
 
+  /**
+   * {@code x} in C's {@code %.Ne} format with {@code n} digits after the point, rounded
+   * correctly from the exact binary value (as glibc's printf does; Java's {@code %e} rounds the
+   * shortest decimal form instead and can differ in the last digit).
+   */
+  public static String scientific(double x, int n) {
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
+      return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+    }
+    boolean negative = x < 0 || (x == 0 && 1 / x < 0);
+    String digits;
+    int exponent;
+    if (x == 0) {
+      digits = "0".repeat(n + 1);
+      exponent = 0;
+    } else {
+      java.math.BigDecimal d = new java.math.BigDecimal(Math.abs(x))
+          .round(new java.math.MathContext(n + 1, java.math.RoundingMode.HALF_EVEN));
+      String u = d.unscaledValue().toString();
+      exponent = u.length() - 1 - d.scale();
+      digits = u.length() > n + 1 ? u.substring(0, n + 1) : u + "0".repeat(n + 1 - u.length());
+    }
+    StringBuilder b = new StringBuilder(n + 8);
+    if (negative) {
+      b.append('-');
+    }
+    b.append(digits.charAt(0));
+    if (n > 0) {
+      b.append('.').append(digits, 1, n + 1);
+    }
+    b.append(exponent < 0 ? "e-" : "e+");
+    int e = Math.abs(exponent);
+    if (e < 10) {
+      b.append('0');
+    }
+    return b.append(e).toString();
+  }
+
   /** A cursor over the lines of a text, 1-based line numbers in errors. */
   public static final class Lines {
     private final String[] lines;
