@@ -22,6 +22,7 @@ public final class ParentLattice {
   private final SpaceGroup spaceGroup;
   private final List<Sublattice> sublattices;
   private final int[] sublatticeOfSite;
+  private final double tolerance;
 
   private ParentLattice(Structure structure, String[] labels, List<List<String>> allowedNames,
       double tolerance) {
@@ -30,6 +31,7 @@ public final class ParentLattice {
       throw new IllegalArgumentException("one label and one allowed list per site needed");
     }
     this.labels = labels.clone();
+    this.tolerance = tolerance;
     List<String> order = new ArrayList<>();
     this.allowed = new int[n][];
     String[] keys = new String[n];
@@ -142,6 +144,11 @@ public final class ParentLattice {
 
   public boolean isActive(int site) {
     return allowed[site].length > 1;
+  }
+
+  /** The symmetry tolerance (Å) the space group was found with. */
+  public double tolerance() {
+    return tolerance;
   }
 
   public SpaceGroup spaceGroup() {
