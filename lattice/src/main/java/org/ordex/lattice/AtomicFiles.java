@@ -1,11 +1,20 @@
 package org.ordex.lattice;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * All-or-nothing file output: content goes to a temporary file next to the target, which is
@@ -21,13 +30,46 @@ public final class AtomicFiles {
 
   /** Writes bytes to {@code path} atomically; an unwritable place is bad input. */
   public static void write(Path path, byte[] content) {
+    stream(path, out -> out.write(content));
+  }
+
+  /** Content written through a stream (for output too large to hold in memory). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Content written as UTF-8 text. */
+  @FunctionalInterface
+  public interface TextContent {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Streams text to {@code path} atomically; an unwritable place is bad input. */
+  public static void writeText(Path path, TextContent content) {
+    stream(path, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      content.writeTo(w);
+      w.flush();
+    });
+  }
+
+  /**
+   * Streams content to {@code path} atomically: nothing appears at {@code path} unless the
+   * whole content was written. An unwritable place is bad input; an exception thrown by the
+   * content leaves no file behind and is rethrown.
+   */
+  public static void stream(Path path, Content content) {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      Files.write(tmp, content);
+      readableByAll(tmp);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        content.writeTo(out);
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
@@ -37,6 +79,9 @@ public final class AtomicFiles {
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw new InvalidInputException("cannot write " + path + " (" + describe(e) + ")");
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(tmp);
+      throw e;
     }
   }
 
@@ -54,9 +99,27 @@ public final class AtomicFiles {
     }
   }
 
+  /** Temporary files are private (rw-------); the output should read like any other file. */
+  private static void readableByAll(Path tmp) throws IOException {
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its default permissions apply
+    }
+  }
+
   private static String describe(IOException e) {
+    if (e instanceof FileAlreadyExistsException x) {
+      return "a file is in the way: " + x.getFile();
+    }
+    if (e instanceof AccessDeniedException x) {
+      return "permission denied: " + x.getFile();
+    }
+    if (e instanceof NoSuchFileException x) {
+      return "no such file or directory: " + x.getFile();
+    }
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    return m == null ? e.getClass().getSimpleName() : m;
   }
 
   private static void deleteQuietly(Path p) {
