@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ordex", mixinStandardHelpOptions = true, version = "ordex 0.1.0",
     description = "Explore the configuration space of crystals: which atoms sit on which "
         + "lattice sites.",
-    subcommands = {InfoCommand.class, CeCommand.class, StructuresCommand.class})
+    subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
+        StructuresCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
