@@ -81,7 +81,7 @@ public final class MtpCalculator {
       double rep = 0;
       for (int e = nb.start[i]; e < nb.start[i + 1]; e++) {
         kernel.addNeighbour(tc, types[nb.atom[e]], nb.vec[3 * e], nb.vec[3 * e + 1],
-            nb.vec[3 * e + 2], nb.dist[e], s);
+            nb.vec[3 * e + 2], nb.dist[e], s, s.moments, 0);
         rep += kernel.repulsion(nb.dist[e]);
       }
       kernel.contract(s.moments);
@@ -124,7 +124,7 @@ public final class MtpCalculator {
       double rep = 0;
       for (int e = nb.start[i]; e < nb.start[i + 1]; e++) {
         kernel.addNeighbour(types[i], types[nb.atom[e]], nb.vec[3 * e], nb.vec[3 * e + 1],
-            nb.vec[3 * e + 2], nb.dist[e], s);
+            nb.vec[3 * e + 2], nb.dist[e], s, s.moments, 0);
         rep += kernel.repulsion(nb.dist[e]);
       }
       kernel.contract(s.moments);

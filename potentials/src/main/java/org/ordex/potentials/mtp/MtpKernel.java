@@ -195,16 +195,16 @@ final class MtpKernel {
 
   /**
    * Adds one neighbour (vector x, y, z at distance r, central type tc, neighbour type tn) to
-   * the basic moments in s.moments.
+   * the basic moments {@code m[off]} … {@code m[off + basicCount − 1]}.
    */
-  void addNeighbour(int tc, int tn, double x, double y, double z, double r, Scratch s) {
+  void addNeighbour(int tc, int tn, double x, double y, double z, double r, Scratch s,
+      double[] m, int off) {
     radialBasis(r, s);
     radialFunctions(tc, tn, s, false);
     powers(x, y, z, r, s);
-    double[] m = s.moments;
     for (int i = 0; i < basicCount; i++) {
       double val = s.radial[mu[i]] * (1.0 / s.rPow[pk[i]]);
-      m[i] += val * (s.xPow[px[i]] * s.yPow[py[i]] * s.zPow[pz[i]]);
+      m[off + i] += val * (s.xPow[px[i]] * s.yPow[py[i]] * s.zPow[pz[i]]);
     }
   }
 
