@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     description = "Moment Tensor Potentials in MLIP-2's formats: energies, forces and stresses "
         + "(calc), extrapolation grades (grade) and selection of configurations for DFT "
         + "(select).",
-    subcommands = {MtpCalcCommand.class})
+    subcommands = {MtpCalcCommand.class, MtpGradeCommand.class,
+        MtpSelectCommand.class})
 final class MtpCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

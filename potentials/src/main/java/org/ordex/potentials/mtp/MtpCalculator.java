@@ -133,6 +133,42 @@ public final class MtpCalculator {
     return energy;
   }
 
+  /**
+   * The gradient of the total energy with respect to every coefficient of the potential, in
+   * MLIP's order: the C²·K·R radial coefficients ({@link MtpPotential#radialCoeffs()}), then
+   * the C species coefficients, then the moment coefficients. The energy is linear in the last
+   * two groups, so their entries are the linear basis-function vector of the configuration
+   * (atoms per species, then each scalar moment basis function summed over atoms).
+   */
+  public double[] energyGradient(MlipCfg cfg) {
+    int[] types = cfg.types();
+    checkTypes(types);
+    Neighbourhoods nb = Neighbourhoods.build(cfg.cartesian(), cfg.cellRows(), kernel.maxDist);
+    MtpKernel.Scratch s = kernel.scratch();
+    double[] grad = new double[kernel.coefficientCount()];
+    int speciesOffset = kernel.species * kernel.species * kernel.radialFuncs * kernel.basisSize;
+    int momentOffset = speciesOffset + kernel.species;
+    for (int i = 0; i < types.length; i++) {
+      int tc = types[i];
+      java.util.Arrays.fill(s.moments, 0);
+      for (int e = nb.start[i]; e < nb.start[i + 1]; e++) {
+        kernel.addNeighbour(tc, types[nb.atom[e]], nb.vec[3 * e], nb.vec[3 * e + 1],
+            nb.vec[3 * e + 2], nb.dist[e], s, s.moments, 0);
+      }
+      kernel.contract(s.moments);
+      grad[speciesOffset + tc] += 1;
+      for (int k = 0; k < kernel.scalarCount; k++) {
+        grad[momentOffset + k] += s.moments[kernel.mapping[k]];
+      }
+      kernel.momentDerivatives(s.moments, s.dEdm);
+      for (int e = nb.start[i]; e < nb.start[i + 1]; e++) {
+        kernel.neighbourRadialGradient(tc, types[nb.atom[e]], nb.vec[3 * e], nb.vec[3 * e + 1],
+            nb.vec[3 * e + 2], nb.dist[e], s, grad);
+      }
+    }
+    return grad;
+  }
+
   private void checkTypes(int[] types) {
     for (int i = 0; i < types.length; i++) {
       if (types[i] < 0 || types[i] >= kernel.species) {

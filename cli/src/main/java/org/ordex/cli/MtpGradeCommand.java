@@ -1,0 +1,81 @@
+package org.ordex.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ordex.lattice.MlipCfg;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ordex mtp grade}: extrapolation grades like MLIP's {@code mlp calc-grade}. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+    description = "Extrapolation grade γ (maxvol, D-optimality) of every candidate "
+        + "configuration with respect to the active set selected from a training set, as "
+        + "MLIP's mlp calc-grade computes it: γ ≤ 1 interpolates, γ > 2 is worth a DFT "
+        + "calculation, γ > 10 is unreliable.")
+final class MtpGradeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "POT.mtp", description = "trained MLIP potential")
+  Path potentialFile;
+
+  @Parameters(index = "1", paramLabel = "TRAIN", description = "training set (.cfg, extxyz)")
+  Path training;
+
+  @Parameters(index = "2", paramLabel = "CANDIDATES",
+      description = "configurations to grade (.cfg, extxyz, POSCAR)")
+  Path candidates;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+      description = "write the candidates with an MV_grade feature (.cfg) or info key (extxyz)")
+  Path output;
+
+  @Option(names = "--species", paramLabel = "LIST",
+      description = "elements of the potential's types in order, e.g. Co,Mn,O (type 0 = Co)")
+  String species;
+
+  @Option(names = "--json", description = "print one JSON document instead of text")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    MtpGrading g = MtpGrading.run(potentialFile, training, candidates, species);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output != null) {
+      List<MlipCfg> graded = new ArrayList<>();
+      for (int c = 0; c < g.grades().length; c++) {
+        graded.add(g.withGrade(c));
+      }
+      MtpInputs.write(output, graded, g.types());
+    }
+    if (json) {
+      ObjectNode root = Json.object();
+      root.put("potential", g.potential().describe());
+      root.put("activeSet", g.describeActiveSet());
+      root.put("activeConfigurations", g.grader().activeConfigurations());
+      ArrayNode rows = root.putArray("configurations");
+      for (int c = 0; c < g.grades().length; c++) {
+        ObjectNode o = rows.addObject();
+        o.put("index", c + 1);
+        o.put("atoms", g.candidates().get(c).size());
+        o.put("grade", g.grades()[c]);
+      }
+      out.println(Json.write(root));
+    } else {
+      out.printf("# %s%n# %s%n", g.potential().describe(), g.describeActiveSet());
+      out.printf("# %4s %6s %14s%n", "cfg", "atoms", "grade");
+      for (int c = 0; c < g.grades().length; c++) {
+        out.printf("  %4d %6d %14.6g%n", c + 1, g.candidates().get(c).size(), g.grades()[c]);
+      }
+    }
+    return 0;
+  }
+}
