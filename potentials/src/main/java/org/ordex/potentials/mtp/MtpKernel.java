@@ -30,7 +30,7 @@ final class MtpKernel {
   /** Product t: m[target[t]] += mult[t]·m[left[t]]·m[right[t]]. */
   final int[] left;
   final int[] right;
-  final int[] mult;
+  final double[] mult;
   final int[] target;
   final int[] mapping;
   /** Radial coefficients ((tc·C + tn)·K + μ)·R + ξ; null for a template. */
@@ -72,7 +72,7 @@ final class MtpKernel {
     int[][] times = p.alphaIndexTimes();
     left = new int[times.length];
     right = new int[times.length];
-    mult = new int[times.length];
+    mult = new double[times.length];
     target = new int[times.length];
     for (int t = 0; t < times.length; t++) {
       left[t] = times[t][0];
