@@ -1,0 +1,9 @@
+package org.ordex.sampling;
+
+/** Physical constants of the samplers. */
+public final class Units {
+  /** Boltzmann's constant, eV/K (CODATA 2018). */
+  public static final double KB = 8.617333262e-5;
+
+  private Units() {}
+}

@@ -1,0 +1,62 @@
+package org.ordex.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ordex.sampling.IsingTest.assertWithin;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ordex.lattice.Supercell;
+import org.ordex.potentials.SupercellEnergy;
+
+/**
+ * Flip ensembles on the 4×4 Ising lattice against exact sums over all 2^16 states, weighted
+ * by each ensemble's own weight: the semi-grand-canonical ⟨c⟩(Δμ) is the thermodynamic
+ * relation between the canonical partition functions Z_n and Δμ,
+ * ⟨n⟩ = Σ n Z_n e^{βΔμ n} / Σ Z_n e^{βΔμ n}.
+ */
+class SemiGrandCanonicalTest {
+  private static final Supercell CELL = TestSystems.square(4);
+  private static final SupercellEnergy MODEL = TestSystems.ising(CELL).bind(CELL);
+  private static final SiteLayout LAYOUT = SiteLayout.of(CELL);
+  private static final BruteForce EXACT = new BruteForce(MODEL, -1, occ -> 0);
+  private static final double T = 300;
+
+  private static List<TemperatureResult> run(Ensemble e, long seed) {
+    SamplingSettings s = SamplingSettings.builder(e, new double[] {T}, 40_000)
+        .equilibration(500).sroShells(0).seed(seed).build();
+    try (Simulation sim = Simulation.start(MODEL, s, rng -> Occupations.random(LAYOUT, rng))) {
+      sim.run();
+      return sim.results();
+    }
+  }
+
+  @Test
+  void compositionFollowsChemicalPotentialExactlyAndMonotonically() {
+    double previous = -1;
+    for (double dmu : new double[] {-0.03, -0.01, 0, 0.005, 0.02}) {
+      TemperatureResult r = run(new Ensemble.SemiGrandCanonical(new double[] {0, dmu}), 9)
+          .get(0);
+      BruteForce.Averages a = EXACT.at(T, dmu);
+      Estimate c = r.observable("c(B)");
+      assertWithin(a.count() / 16, c, "c(B) at dmu " + dmu);
+      assertWithin(a.energy(), r.energy(), "U at dmu " + dmu);
+      assertTrue(c.mean() > previous, "c(B) increases with dmu");
+      previous = c.mean();
+    }
+  }
+
+  @Test
+  void varianceConstrainedMatchesItsExactWeights() {
+    double kappa = 20;
+    for (double phi : new double[] {-1.5, -0.8, -0.3}) {
+      Ensemble e = new Ensemble.VarianceConstrained(new double[] {Double.NaN, phi}, kappa);
+      TemperatureResult r = run(e, 10).get(0);
+      BruteForce.Averages a = EXACT.at(T, n -> {
+        double x = n / 16.0 + phi / 2;
+        return -kappa * 16 * x * x;
+      });
+      assertWithin(a.count() / 16, r.observable("c(B)"), "c(B) at phi " + phi);
+      assertWithin(a.energy(), r.energy(), "U at phi " + phi);
+    }
+  }
+}
