@@ -99,6 +99,7 @@ final class MtpKernel {
     final double[] radial;
     final double[] radialDer;
     final double[] rPow;
+    final double[] invRPow;
     final double[] xPow;
     final double[] yPow;
     final double[] zPow;
@@ -111,6 +112,7 @@ final class MtpKernel {
       radial = new double[k.radialFuncs];
       radialDer = new double[k.radialFuncs];
       rPow = new double[k.maxPower + 1];
+      invRPow = new double[k.maxPower + 1];
       xPow = new double[k.maxPower + 1];
       yPow = new double[k.maxPower + 1];
       zPow = new double[k.maxPower + 1];
@@ -179,14 +181,16 @@ final class MtpKernel {
     }
   }
 
-  /** Powers r^k, x^k, y^k, z^k up to the largest tensor rank. */
+  /** Powers r^k, 1/r^k, x^k, y^k, z^k up to the largest tensor rank. */
   void powers(double x, double y, double z, double r, Scratch s) {
     s.rPow[0] = 1;
+    s.invRPow[0] = 1;
     s.xPow[0] = 1;
     s.yPow[0] = 1;
     s.zPow[0] = 1;
     for (int k = 1; k <= maxPower; k++) {
       s.rPow[k] = s.rPow[k - 1] * r;
+      s.invRPow[k] = 1.0 / s.rPow[k];
       s.xPow[k] = s.xPow[k - 1] * x;
       s.yPow[k] = s.yPow[k - 1] * y;
       s.zPow[k] = s.zPow[k - 1] * z;
@@ -203,7 +207,7 @@ final class MtpKernel {
     radialFunctions(tc, tn, s, false);
     powers(x, y, z, r, s);
     for (int i = 0; i < basicCount; i++) {
-      double val = s.radial[mu[i]] * (1.0 / s.rPow[pk[i]]);
+      double val = s.radial[mu[i]] * s.invRPow[pk[i]];
       m[off + i] += val * (s.xPow[px[i]] * s.yPow[py[i]] * s.zPow[pz[i]]);
     }
   }
@@ -256,7 +260,7 @@ final class MtpKernel {
     double[] d = s.dEdm;
     for (int i = 0; i < basicCount; i++) {
       int k = pk[i];
-      double powk = 1.0 / s.rPow[k];
+      double powk = s.invRPow[k];
       double val = s.radial[mu[i]] * powk;
       double der = s.radialDer[mu[i]] * powk - k * val / r;
       double pow0 = s.xPow[px[i]];
@@ -295,7 +299,7 @@ final class MtpKernel {
     double[] w = s.radial;
     java.util.Arrays.fill(w, 0);
     for (int i = 0; i < basicCount; i++) {
-      w[mu[i]] += s.dEdm[i] * (1.0 / s.rPow[pk[i]])
+      w[mu[i]] += s.dEdm[i] * s.invRPow[pk[i]]
           * (s.xPow[px[i]] * s.yPow[py[i]] * s.zPow[pz[i]]);
     }
     int base = (tc * species + tn) * radialFuncs * basisSize;
