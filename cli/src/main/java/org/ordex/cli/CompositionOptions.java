@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 
 /** The {@code --composition C | --all-compositions} choice shared by enumerating commands. */
 final class CompositionOptions {
+  static final String ALL = "all";
+
   @Option(names = "--composition", paramLabel = "C", required = true,
       description = "fixed composition: SPECIES=COUNT,… over all active sites (e.g. "
           + "Co=12,Mn=12 or fractions Co=0.5; one species may be left out) or SUBLATTICE:SPECIES=COUNT,… "
@@ -19,13 +21,23 @@ final class CompositionOptions {
       description = "every composition of the active sites")
   boolean all;
 
+  /** The choice as text: {@code all}, or the composition as given. */
+  String spec() {
+    return all ? ALL : composition;
+  }
+
   /** The arrangements of the chosen compositions of the active sites of {@code cell}. */
   List<ArrangementSpace> spaces(Supercell cell) {
-    if (all) {
+    return spaces(spec(), cell);
+  }
+
+  /** The arrangements of a choice written by {@link #spec()}. */
+  static List<ArrangementSpace> spaces(String spec, Supercell cell) {
+    if (spec.equals(ALL)) {
       return ArrangementSpace.allCompositions(cell);
     }
-    return List.of(composition.contains(":")
-        ? ArrangementSpace.of(SublatticeComposition.parse(composition, cell))
-        : ArrangementSpace.of(Composition.parse(composition, cell)));
+    return List.of(spec.contains(":")
+        ? ArrangementSpace.of(SublatticeComposition.parse(spec, cell))
+        : ArrangementSpace.of(Composition.parse(spec, cell)));
   }
 }
