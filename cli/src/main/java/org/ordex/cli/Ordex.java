@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Explore the configuration space of crystals: which atoms sit on which "
         + "lattice sites.",
     subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
-        StructuresCommand.class, EnumerateCommand.class, MergeCommand.class})
+        StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
+        SampleCommand.class, AnnealCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -3,16 +3,20 @@ package org.ordex.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * A progress line for a long job: fraction done, rate and ETA. On a terminal it is redrawn
- * in place every second; otherwise (batch logs) a line is printed every 30 seconds.
+ * A progress line for a long job: fraction done, rate, ETA and an optional detail (e.g. the
+ * current acceptance). On a terminal it is redrawn in place every second; otherwise (batch
+ * logs) a line is printed every 30 seconds.
  */
 final class Progress implements AutoCloseable {
   private final PrintWriter err;
   private final String what;
-  private final long total;
-  private final LongAdder done;
+  private final LongSupplier total;
+  private final LongSupplier done;
+  private final Supplier<String> detail;
   private final boolean terminal;
   private final long start = System.nanoTime();
   private final Thread thread;
@@ -20,10 +24,20 @@ final class Progress implements AutoCloseable {
 
   /** Starts reporting {@code done} out of {@code total} {@code what} (e.g. arrangements). */
   Progress(PrintWriter err, String what, long total, LongAdder done) {
+    this(err, what, () -> total, done::sum, () -> "");
+  }
+
+  /**
+   * Starts reporting {@code done} out of {@code total} (both may change as the job goes, and
+   * are read from the reporting thread) with a detail appended to the line.
+   */
+  Progress(PrintWriter err, String what, LongSupplier total, LongSupplier done,
+      Supplier<String> detail) {
     this.err = err;
     this.what = what;
     this.total = total;
     this.done = done;
+    this.detail = detail;
     this.terminal = System.console() != null;
     long every = terminal ? 1000 : 30_000;
     this.thread = new Thread(() -> {
@@ -48,12 +62,14 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void print(boolean last) {
-    long n = done.sum();
+    long n = done.getAsLong();
+    long total = this.total.getAsLong();
     double s = seconds();
     double rate = n / Math.max(s, 1e-9);
     String eta = rate > 0 && n < total ? clock((total - n) / rate) : "0:00";
-    String line = String.format(Locale.ROOT, "%s: %5.1f%%  %,d / %,d %s  %s/s  ETA %s",
-        what, total == 0 ? 100.0 : 100.0 * n / total, n, total, what, rate(rate), eta);
+    String line = String.format(Locale.ROOT, "%s: %5.1f%%  %,d / %,d %s  %s/s  ETA %s%s",
+        what, total == 0 ? 100.0 : 100.0 * n / total, n, total, what, rate(rate), eta,
+        detail.get());
     if (terminal) {
       err.print("\r" + line + (last ? "\n" : ""));
     } else {

@@ -13,8 +13,10 @@ import org.ordex.potentials.SupercellEnergy;
  * {@code recompute} call), of the occupation and of the species counts (total and per
  * sublattice), so that a sweep touches nothing but primitive arrays and the evaluator. A
  * sweep is one trial move per active site. Not thread-safe: one thread at a time.
+ * {@link Simulation} and {@link Annealer} drive chains; {@link #of} makes a bare one (e.g.
+ * for a benchmark or a custom schedule).
  */
-final class Chain {
+public final class Chain {
   private final SiteLayout layout;
   private final Ensemble ensemble;
   private final MoveEvaluator evaluator;
@@ -39,6 +41,16 @@ final class Chain {
   Chain(SiteLayout layout, SupercellEnergy model, Ensemble ensemble, byte[] occupation,
       Rng rng, double temperature) {
     this(layout, model, ensemble, occupation, rng, temperature, null);
+  }
+
+  /**
+   * A chain of {@code model}'s supercell in {@code ensemble} at {@code temperature} (K),
+   * starting from {@code occupation}, with random stream {@code seed}.
+   */
+  public static Chain of(SupercellEnergy model, Ensemble ensemble, byte[] occupation,
+      double temperature, long seed) {
+    return new Chain(SiteLayout.of(model.supercell()), model, ensemble, occupation,
+        Rng.stream(seed, 0), temperature);
   }
 
   private Chain(SiteLayout layout, SupercellEnergy model, Ensemble ensemble, byte[] occupation,
@@ -84,12 +96,13 @@ final class Chain {
     setTemperature(temperature);
   }
 
-  void setTemperature(double t) {
+  /** Sets the temperature (K) of the following sweeps. */
+  public void setTemperature(double t) {
     this.temperature = t;
     this.beta = 1.0 / (Units.KB * t);
   }
 
-  double temperature() {
+  public double temperature() {
     return temperature;
   }
 
@@ -102,7 +115,7 @@ final class Chain {
   }
 
   /** Energy of the working configuration, eV per supercell. */
-  double energy() {
+  public double energy() {
     return energy;
   }
 
@@ -112,12 +125,12 @@ final class Chain {
   }
 
   /** Trial moves made so far. */
-  long trials() {
+  public long trials() {
     return trials;
   }
 
   /** Accepted moves so far. */
-  long accepted() {
+  public long accepted() {
     return accepted;
   }
 
@@ -200,7 +213,7 @@ final class Chain {
   }
 
   /** One sweep: a trial move per active site. Returns the number accepted. */
-  int sweep() {
+  public int sweep() {
     int acc = ensemble.swaps() ? swapSteps(sites) : flipSteps(sites);
     trials += sites;
     accepted += acc;

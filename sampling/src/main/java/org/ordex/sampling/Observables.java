@@ -29,16 +29,13 @@ final class Observables {
     this.shells = PairShells.of(layout.supercell(), sroShells);
     List<String> n = new ArrayList<>();
     List<String> species = layout.species();
-    boolean[] active = new boolean[layout.speciesCount()];
     List<int[]> fractions = new ArrayList<>();
     for (int k = 0; k < layout.sublattices(); k++) {
       for (int s : layout.allowed(k)) {
-        active[s] = true;
         fractions.add(new int[] {k, s});
       }
     }
-    this.activeSpecies = java.util.stream.IntStream.range(0, active.length)
-        .filter(s -> active[s]).toArray();
+    this.activeSpecies = layout.activeSpecies();
     for (int s : activeSpecies) {
       n.add("c(" + species.get(s) + ")");
     }

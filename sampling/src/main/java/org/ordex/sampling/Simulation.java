@@ -193,7 +193,7 @@ public final class Simulation implements AutoCloseable {
     return all;
   }
 
-  public Progress progress() {
+  public SimulationProgress progress() {
     long done = 0;
     long planned = 0;
     String phase = "done";
@@ -209,7 +209,7 @@ public final class Simulation implements AutoCloseable {
         phase = new String[] {"", "tuning", "equilibration", "production", "done"}[r];
       }
     }
-    return new Progress(done, planned, lastAcceptance, phase);
+    return new SimulationProgress(done, planned, lastAcceptance, phase);
   }
 
   /** The averages per temperature (of the samples so far). */

@@ -108,6 +108,22 @@ public final class SiteLayout {
     return species;
   }
 
+  /** The species that some active sublattice allows, ascending. */
+  public int[] activeSpecies() {
+    long mask = 0;
+    for (long m : allowedMask) {
+      mask |= m;
+    }
+    int[] out = new int[Long.bitCount(mask)];
+    int k = 0;
+    for (int s = 0; s < species.size(); s++) {
+      if ((mask >>> s & 1L) != 0) {
+        out[k++] = s;
+      }
+    }
+    return out;
+  }
+
   /** Number of active sublattices. */
   public int sublattices() {
     return allowed.length;

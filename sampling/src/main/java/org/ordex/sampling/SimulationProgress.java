@@ -9,4 +9,4 @@ package org.ordex.sampling;
  * @param acceptance fraction of trial moves accepted in the last round
  * @param phase tuning, equilibration, production or done (of the least advanced chain)
  */
-public record Progress(long sweepsDone, long sweepsPlanned, double acceptance, String phase) {}
+public record SimulationProgress(long sweepsDone, long sweepsPlanned, double acceptance, String phase) {}
