@@ -17,8 +17,8 @@ import java.util.List;
  * with |E − E_b| ≤ w/2 and β·w/2 ≤ 1/2 (T ≥ T_min = w/k_B) the series truncated after
  * {@value #MOMENTS} terms is accurate to 1e-21 relative. Adding one density of states to
  * another is exact for the counts and deterministic for the moments (same calls, same
- * order, same bits). Mutable; not thread-safe; no allocation per added arrangement except
- * when a row grows.
+ * order, same bits). Bins are stored sparsely, per key. Mutable; not thread-safe; no
+ * allocation per added arrangement except when a new bin is met.
  */
 public final class DensityOfStates {
   /** Number of moments kept per bin (besides the count). */
@@ -31,41 +31,55 @@ public final class DensityOfStates {
   private long lastKey;
   private Row last;
 
-  /** One key's bins: bin index offset + i, counts and moments [i·MOMENTS + m − 1]. */
+  /**
+   * One key's bins, stored sparsely (energies may spread over far more bins than are hit):
+   * slot i holds bin index {@code bin[i]}, its count and moments [i·MOMENTS + m − 1].
+   */
   private static final class Row {
     final long key;
-    long offset;
-    long[] count;
-    double[] moment;
+    final Long2IntOpenHashMap slotOfBin = new Long2IntOpenHashMap();
+    long[] bin = new long[16];
+    long[] count = new long[16];
+    double[] moment = new double[16 * MOMENTS];
+    int size;
+    long lastBin;
+    int lastSlot = -1;
 
-    Row(long key, long bin) {
+    Row(long key) {
       this.key = key;
-      this.offset = bin - 8;
-      this.count = new long[16];
-      this.moment = new double[16 * MOMENTS];
+      slotOfBin.defaultReturnValue(-1);
     }
 
-    /** Makes room for bin index b. */
-    void cover(long b) {
-      long lo = Math.min(offset, b);
-      long hi = Math.max(offset + count.length, b + 1);
-      if (lo == offset && hi == offset + count.length) {
-        return;
+    /** The slot of bin index b, created when new. */
+    int slot(long b) {
+      if (b == lastBin && lastSlot >= 0) {
+        return lastSlot;
       }
-      long span = hi - lo;
-      long size = Math.max(span, 2L * count.length);
-      if (size > Integer.MAX_VALUE / MOMENTS) {
-        throw new IllegalStateException("energies span more than " + size + " bins");
+      int i = slotOfBin.get(b);
+      if (i < 0) {
+        if (size == bin.length) {
+          bin = Arrays.copyOf(bin, 2 * size);
+          count = Arrays.copyOf(count, 2 * size);
+          moment = Arrays.copyOf(moment, 2 * size * MOMENTS);
+        }
+        i = size++;
+        bin[i] = b;
+        slotOfBin.put(b, i);
       }
-      long newOffset = b < offset ? hi - size : lo;
-      long[] c = new long[(int) size];
-      double[] m = new double[(int) size * MOMENTS];
-      int shift = (int) (offset - newOffset);
-      System.arraycopy(count, 0, c, shift, count.length);
-      System.arraycopy(moment, 0, m, shift * MOMENTS, moment.length);
-      count = c;
-      moment = m;
-      offset = newOffset;
+      lastBin = b;
+      lastSlot = i;
+      return i;
+    }
+
+    /** The slots in ascending order of bin index. */
+    int[] sortedSlots() {
+      int[] order = new int[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      it.unimi.dsi.fastutil.ints.IntArrays.quickSort(order,
+          (x, y) -> Long.compare(bin[x], bin[y]));
+      return order;
     }
   }
 
@@ -97,14 +111,14 @@ public final class DensityOfStates {
     return binWidth / CanonicalAverages.K_B;
   }
 
-  private Row row(long key, long bin) {
+  private Row row(long key) {
     if (last != null && key == lastKey) {
       return last;
     }
     int r = rowOfKey.get(key);
     Row row;
     if (r < 0) {
-      row = new Row(key, bin);
+      row = new Row(key);
       rowOfKey.put(key, rows.size());
       rows.add(row);
     } else {
@@ -122,12 +136,8 @@ public final class DensityOfStates {
     }
     long b = Math.round(e * inverseWidth);
     double d = e - b * binWidth;
-    Row row = row(key, b);
-    int i = (int) (b - row.offset);
-    if (i < 0 || i >= row.count.length) {
-      row.cover(b);
-      i = (int) (b - row.offset);
-    }
+    Row row = row(key);
+    int i = row.slot(b);
     row.count[i] += g;
     double[] m = row.moment;
     int base = i * MOMENTS;
@@ -145,21 +155,9 @@ public final class DensityOfStates {
           + other.binWidth);
     }
     for (Row o : other.rows) {
-      int first = 0;
-      while (first < o.count.length && o.count[first] == 0) {
-        first++;
-      }
-      if (first == o.count.length) {
-        continue;
-      }
-      Row row = row(o.key, o.offset + first);
-      for (int i = 0; i < o.count.length; i++) {
-        if (o.count[i] == 0) {
-          continue;
-        }
-        long b = o.offset + i;
-        row.cover(b);
-        int j = (int) (b - row.offset);
+      Row row = row(o.key);
+      for (int i : o.sortedSlots()) {
+        int j = row.slot(o.bin[i]);
         row.count[j] += o.count[i];
         for (int k = 0; k < MOMENTS; k++) {
           row.moment[j * MOMENTS + k] += o.moment[i * MOMENTS + k];
@@ -172,8 +170,8 @@ public final class DensityOfStates {
   public long total() {
     long n = 0;
     for (Row r : rows) {
-      for (long c : r.count) {
-        n += c;
+      for (int i = 0; i < r.size; i++) {
+        n += r.count[i];
       }
     }
     return n;
@@ -196,10 +194,8 @@ public final class DensityOfStates {
   public void forEachBin(BinVisitor visitor) {
     for (long key : keys()) {
       Row r = rows.get(rowOfKey.get(key));
-      for (int i = 0; i < r.count.length; i++) {
-        if (r.count[i] != 0) {
-          visitor.visit(key, (r.offset + i) * binWidth, r.count[i], r.moment, i * MOMENTS);
-        }
+      for (int i : r.sortedSlots()) {
+        visitor.visit(key, r.bin[i] * binWidth, r.count[i], r.moment, i * MOMENTS);
       }
     }
   }
@@ -217,18 +213,10 @@ public final class DensityOfStates {
     out.writeInt(keys.length);
     for (long key : keys) {
       Row r = rows.get(rowOfKey.get(key));
-      int lo = 0;
-      int hi = r.count.length;
-      while (lo < hi && r.count[lo] == 0) {
-        lo++;
-      }
-      while (hi > lo && r.count[hi - 1] == 0) {
-        hi--;
-      }
       out.writeLong(key);
-      out.writeLong(r.offset + lo);
-      out.writeInt(hi - lo);
-      for (int i = lo; i < hi; i++) {
+      out.writeInt(r.size);
+      for (int i : r.sortedSlots()) {
+        out.writeLong(r.bin[i]);
         out.writeLong(r.count[i]);
         for (int k = 0; k < MOMENTS; k++) {
           out.writeDouble(r.moment[i * MOMENTS + k]);
@@ -243,23 +231,18 @@ public final class DensityOfStates {
     int rowCount = in.readInt();
     for (int r = 0; r < rowCount; r++) {
       long key = in.readLong();
-      long offset = in.readLong();
       int length = in.readInt();
-      if (length < 0) {
-        throw new IOException("corrupt density of states: negative row length");
+      if (length < 0 || dos.rowOfKey.containsKey(key)) {
+        throw new IOException("corrupt density of states");
       }
-      Row row = new Row(key, offset);
-      row.offset = offset;
-      row.count = new long[Math.max(1, length)];
-      row.moment = new double[Math.max(1, length) * MOMENTS];
+      Row row = dos.row(key);
       for (int i = 0; i < length; i++) {
-        row.count[i] = in.readLong();
+        int slot = row.slot(in.readLong());
+        row.count[slot] = in.readLong();
         for (int k = 0; k < MOMENTS; k++) {
-          row.moment[i * MOMENTS + k] = in.readDouble();
+          row.moment[slot * MOMENTS + k] = in.readDouble();
         }
       }
-      dos.rowOfKey.put(key, dos.rows.size());
-      dos.rows.add(row);
     }
     return dos;
   }
