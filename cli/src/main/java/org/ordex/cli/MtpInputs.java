@@ -28,39 +28,18 @@ final class MtpInputs {
     return MlipTypes.parse(option).requireCount(potential.speciesCount(), potentialFile);
   }
 
-  private enum Format { CFG, EXTXYZ, POSCAR }
-
-  private static Format formatOf(Path file, String text) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".cfg")) {
-      return Format.CFG;
-    }
-    if (name.endsWith(".xyz") || name.endsWith(".extxyz")) {
-      return Format.EXTXYZ;
-    }
-    if (name.contains("poscar") || name.contains("contcar") || name.endsWith(".vasp")) {
-      return Format.POSCAR;
-    }
-    String first = text.stripLeading();
-    if (first.startsWith("BEGIN_CFG")) {
-      return Format.CFG;
-    }
-    String line = first.lines().findFirst().orElse("").trim();
-    return line.matches("\\d+") ? Format.EXTXYZ : Format.POSCAR;
-  }
-
   /** Reads every configuration of a .cfg, extxyz or POSCAR file. */
   static List<MlipCfg> read(Path file, MlipTypes types) {
     String text = Text.read(file);
-    Format f = formatOf(file, text);
-    if (f == Format.CFG) {
+    StructureFiles.Format f = StructureFiles.formatOf(file, text);
+    if (f == StructureFiles.Format.CFG) {
       return MlipCfg.parse(text, file.toString());
     }
     if (types == null) {
       throw new InvalidInputException(file + ": element names need --species (e.g. "
           + "--species Co,Mn,O: type 0 = Co) to map them to the potential's types");
     }
-    List<Frame> frames = f == Format.EXTXYZ ? Extxyz.parse(text, file.toString())
+    List<Frame> frames = f == StructureFiles.Format.EXTXYZ ? Extxyz.parse(text, file.toString())
         : List.of(Frame.of(Poscar.parse(text, file.toString())));
     List<MlipCfg> cfgs = new ArrayList<>();
     for (Frame fr : frames) {

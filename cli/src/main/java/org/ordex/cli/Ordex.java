@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         + "lattice sites.",
     subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
         StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
-        SampleCommand.class, AnnealCommand.class})
+        SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -46,39 +46,13 @@ public final class Configuration {
    * (within {@code tolerance} Å, same cell); fixed sites must hold their fixed species.
    */
   public static Configuration fromStructure(Supercell supercell, Structure s, double tolerance) {
-    int n = supercell.size();
-    if (s.size() != n) {
-      throw new InvalidInputException("structure has " + s.size() + " atoms, the supercell "
-          + supercell.describe() + " has " + n + " sites");
-    }
+    int[] siteOf = SiteAssignment.sites(supercell, s, tolerance);
     ParentLattice parent = supercell.parent();
-    Lattice lattice = supercell.lattice();
     byte[] occ = new byte[supercell.activeSiteCount()];
-    boolean[] taken = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      double[] f = lattice.toFractional(s.cartesian(i));
-      int site = -1;
-      for (int j = 0; j < n; j++) {
-        if (!taken[j] && lattice.periodicDistance(f, supercell.fractional(j)) < tolerance) {
-          site = j;
-          break;
-        }
-      }
-      if (site < 0) {
-        throw new InvalidInputException("atom " + (i + 1) + " (" + s.species(i)
-            + ") is not on an ideal site of the supercell (tolerance " + tolerance + " Å)");
-      }
-      taken[site] = true;
-      int sp = parent.speciesIndex(s.species(i));
-      int p = supercell.parentSite(site);
-      if (sp < 0 || !parent.sublatticeOf(p).allows(sp)) {
-        throw new InvalidInputException("atom " + (i + 1) + ": species " + s.species(i)
-            + " is not allowed on sublattice " + parent.sublatticeOf(p).label() + " (allowed: "
-            + parent.sublatticeOf(p).allowedNames(parent.species()) + ")");
-      }
-      int a = supercell.activeIndex(site);
+    for (int i = 0; i < siteOf.length; i++) {
+      int a = supercell.activeIndex(siteOf[i]);
       if (a >= 0) {
-        occ[a] = (byte) sp;
+        occ[a] = (byte) parent.speciesIndex(s.species(i));
       }
     }
     return new Configuration(supercell, occ);

@@ -54,6 +54,17 @@ public final class Matrix3 {
     return inv;
   }
 
+  /** The product a · b of 3×3 matrices. */
+  public static double[][] multiply(double[][] a, double[][] b) {
+    double[][] c = new double[3][3];
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < 3; k++) {
+        c[i][k] = a[i][0] * b[0][k] + a[i][1] * b[1][k] + a[i][2] * b[2][k];
+      }
+    }
+    return c;
+  }
+
   /** Product a · b of integer matrices. */
   public static int[][] multiply(int[][] a, int[][] b) {
     int[][] c = new int[3][3];
