@@ -198,6 +198,7 @@ def settings_from(args, atoms):
         "spinpol": True,
         "point_group_symmetry": False,
         "maxiter": args.maxiter,
+        "convergence": {"density": args.conv_density, "energy_eV_per_electron": 0.0005},
         "rattle_A": args.rattle,
         "rattle_seed": args.rattle_seed,
         "magnetic_initialisation": "",
@@ -213,7 +214,10 @@ def calculator(settings, txt):
                 occupations=FermiDirac(settings["smearing_width_eV"]),
                 mixer=MixerDif(beta=m["beta"], nmaxold=m["history"], weight=m["weight"]),
                 spinpol=True, symmetry={"point_group": False, "time_reversal": True},
-                maxiter=settings["maxiter"], txt=txt)
+                maxiter=settings["maxiter"],
+                convergence={"density": settings["convergence"]["density"],
+                             "energy": settings["convergence"]["energy_eV_per_electron"]},
+                txt=txt)
 
 
 def versions():
@@ -230,6 +234,7 @@ def write_json(path, document):
     with os.fdopen(fd, "w") as f:
         json.dump(document, f, indent=1)
         f.write("\n")
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
@@ -302,6 +307,9 @@ def main(argv=None):
     p.add_argument("--smearing", type=float, default=0.1, help="Fermi-Dirac width, eV (default 0.1)")
     p.add_argument("--mixer-beta", type=float, default=0.05, help="mixer damping (default 0.05)")
     p.add_argument("--maxiter", type=int, default=150, help="SCF iteration cap (default 150)")
+    p.add_argument("--conv-density", type=float, default=5e-4,
+                   help="SCF density criterion per valence electron (default 5e-4; GPAW's own 1e-4 "
+                        "changes 14-atom spinel energies by < 0.1 meV but costs ~40%% more iterations)")
     p.add_argument("--rattle", type=float, default=0.0,
                    help="symmetry-breaking random displacement amplitude, Å (default 0)")
     p.add_argument("--rattle-seed", type=int, default=7)
@@ -310,7 +318,7 @@ def main(argv=None):
                         "or always from the site-aware rule")
     args = p.parse_args(argv)
     try:
-        for name in ("h", "smearing", "mixer_beta", "kpt_density"):
+        for name in ("h", "smearing", "mixer_beta", "kpt_density", "conv_density"):
             if not getattr(args, name) > 0:
                 raise InputError(f"--{name.replace('_', '-')}: must be positive")
         if args.maxiter < 1 or args.rattle < 0:

@@ -1,0 +1,65 @@
+package org.ordex.lattice;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the result of a DFT calculation from whichever output a code left: the GPAW
+ * adapter's JSON, a VASP OUTCAR, a pw.x output, or an extxyz frame with {@code energy=}.
+ * In a calculation folder the known names are tried in order ({@link #NAMES}).
+ */
+public final class DftOutputs {
+  /** Output names tried in a calculation folder, in order. */
+  public static final List<String> NAMES = List.of("result.json", "OUTCAR", "pw.out",
+      "ordex-run.out");
+
+  private DftOutputs() {}
+
+  /** The result in {@code file}, its format told by name or content. */
+  public static DftResult read(Path file) {
+    String text = Text.read(file);
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json")) {
+      return GpawResult.parse(text, file.toString());
+    }
+    if (name.startsWith("OUTCAR")) {
+      return Outcar.parse(text, file.toString());
+    }
+    if (lower.endsWith(".xyz") || lower.endsWith(".extxyz")) {
+      Frame f = Extxyz.parse(text, file.toString()).get(0);
+      if (!f.hasEnergy()) {
+        throw new InvalidInputException(file + ": no final energy (no energy= in the frame)");
+      }
+      return new DftResult("extxyz", f.energy(), f.structure(), null, Double.NaN, true,
+          Double.NaN, f.info());
+    }
+    if (PwOutput.looksLike(text)) {
+      return PwOutput.parse(text, file.toString());
+    }
+    if (text.contains("energy(sigma->0)") || text.contains("vasp.")) {
+      return Outcar.parse(text, file.toString());
+    }
+    throw new InvalidInputException(file + ": not a known DFT output (GPAW adapter JSON, "
+        + "OUTCAR, pw.x output or extxyz)");
+  }
+
+  /**
+   * The result of the calculation in {@code folder}: {@code name} when given, else the first
+   * of {@link #NAMES} that exists. No output at all is bad input.
+   */
+  public static DftResult readFolder(Path folder, String name) {
+    if (name != null) {
+      return read(folder.resolve(name));
+    }
+    for (String n : NAMES) {
+      Path p = folder.resolve(n);
+      if (Files.isRegularFile(p)) {
+        return read(p);
+      }
+    }
+    throw new InvalidInputException(folder + ": no DFT output (looked for " + NAMES + ")");
+  }
+}
