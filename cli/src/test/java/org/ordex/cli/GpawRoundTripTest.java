@@ -3,10 +3,8 @@ package org.ordex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +24,10 @@ class GpawRoundTripTest {
   static final String ADAPTER = Path.of("../examples/dft/gpaw_energy.py").toAbsolutePath()
       .normalize().toString();
 
-  static boolean hasGpaw() {
-    try {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import gpaw").start();
-      return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   @Test
   void mnoEnergyAndMomentRoundTrip(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(hasGpaw(), "GPAW (Debian packages gpaw, gpaw-data) not installed");
+    Assumptions.assumeTrue(DebianPython.canImport("gpaw"),
+        "GPAW (Debian packages gpaw, gpaw-data) is not installed");
     Path options = dir.resolve("dft.yaml");
     Files.writeString(options, "magmom: {Mn: 4}\n");
     Path calc = dir.resolve("calc");
@@ -48,7 +35,7 @@ class GpawRoundTripTest {
         calc.toString(), "--options", options.toString(), "--format", "extxyz");
     assertEquals(0, r.code(), r.err());
     r = CliRun.of("spotcheck", "run", calc.toString(), "--command", "OMP_NUM_THREADS=1 "
-        + "/usr/bin/python3 " + ADAPTER + " structure.extxyz -o result.json --kpts 2,2,2 "
+        + DebianPython.PATH + " " + ADAPTER + " structure.extxyz -o result.json --kpts 2,2,2 "
         + "--maxiter 40", "--done-file", "result.json", "--timeout", "15m");
     assertEquals(0, r.code(), r.out() + r.err());
     DftResult result = DftOutputs.readFolder(calc.resolve("MnO"), null);

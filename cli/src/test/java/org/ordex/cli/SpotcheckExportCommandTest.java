@@ -88,7 +88,7 @@ class SpotcheckExportCommandTest {
 
   @Test
   void aseReadsTheWrittenFiles(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(hasAse(), "ASE (python3-ase) is not installed");
+    Assumptions.assumeTrue(DebianPython.canImport("ase"), "ASE (python3-ase) is not installed");
     Path out = export(dir, "extxyz,vasp,qe");
     Manifest.Entry e = Manifest.read(out.resolve("manifest.json")).entries().get(4);
     Path folder = out.resolve(e.folder());
@@ -100,7 +100,7 @@ class SpotcheckExportCommandTest {
         "c = ase.io.read(d + '/pw.in', format='espresso-in')",
         "for x in (a, b, c):",
         "    print(x.get_chemical_formula(), '%.6f' % x.get_volume())");
-    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, folder.toString())
+    Process p = new ProcessBuilder(DebianPython.PATH, "-c", script, folder.toString())
         .redirectErrorStream(true).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
     String text = new String(p.getInputStream().readAllBytes());
@@ -112,18 +112,6 @@ class SpotcheckExportCommandTest {
       String[] t = line.split(" ");
       assertEquals(String.format(java.util.Locale.ROOT, "%.6f", s.lattice().volume()), t[1]);
       assertEquals(lines[0].split(" ")[0], t[0]);
-    }
-  }
-
-  static boolean hasAse() {
-    try {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import ase").start();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
