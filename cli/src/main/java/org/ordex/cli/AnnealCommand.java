@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,27 +13,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.ordex.lattice.AtomicFiles;
-import org.ordex.lattice.Composition;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
-import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.Poscar;
-import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
 import org.ordex.potentials.SupercellEnergy;
 import org.ordex.sampling.AnnealingSchedule;
 import org.ordex.sampling.Annealer;
 import org.ordex.sampling.Ensemble;
-import org.ordex.sampling.Occupations;
 import org.ordex.sampling.Rng;
 import org.ordex.sampling.SiteLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,18 +47,8 @@ final class AnnealCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
-
   @Mixin
-  ModelOptions model;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
-
-  @Mixin
-  EnsembleOptions ensemble;
+  MonteCarloOptions job;
 
   @Option(names = "--from", paramLabel = "K", required = true,
       description = "starting temperature (K)")
@@ -81,60 +66,58 @@ final class AnnealCommand implements Callable<Integer> {
       description = "sweeps of the whole schedule (default ${DEFAULT-VALUE})")
   long sweeps;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "random seed (default ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
-      description = "seconds between checkpoints (default ${DEFAULT-VALUE})")
-  double checkpointEvery;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
-      description = "output directory")
-  Path output;
-
-  @Option(names = "--json", description = "print one JSON document instead of text")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
-    SystemSpec s = Systems.load(system, supercell);
-    Supercell cell = s.supercell();
-    EnergyModel energyModel = model.load(s);
-    SiteLayout layout = SiteLayout.of(cell);
-    Ensemble e = ensemble.ensemble(layout, false);
+    MonteCarloOptions.Loaded in = job.load();
+    SiteLayout layout = in.layout();
+    Ensemble e = job.ensemble.ensemble(layout, false);
     AnnealingSchedule plan = new AnnealingSchedule(from, to, sweeps,
         AnnealingSchedule.parseGeometric(schedule));
-    if (checkpointEvery <= 0) {
-      throw new InvalidInputException("--checkpoint-every must be positive, got "
-          + checkpointEvery);
-    }
-    Composition start = ensemble.start(cell);
-    SupercellEnergy bound = energyModel.bind(cell);
-    MonteCarloDirectory dir = new MonteCarloDirectory(output);
-    String fingerprint = MonteCarloDirectory.fingerprint(new Path[] {system, model.model},
-        String.valueOf(supercell), String.valueOf(ensemble.composition),
-        String.valueOf(model.species),
-        Long.toString(seed));
+    Function<Rng, byte[]> starts = job.ensemble.starts(layout);
+    SupercellEnergy bound = in.model().bind(layout.supercell());
+    MonteCarloDirectory dir = job.directory();
+    String fingerprint = job.fingerprint();
     List<String> trace = new ArrayList<>();
     Annealer annealer;
     if (dir.hasCheckpoint()) {
-      DataInputStream in = dir.openCheckpoint("anneal", fingerprint);
-      annealer = Annealer.resume(bound, e, plan, in);
-      int rows = in.readInt();
+      DataInputStream checkpoint = dir.openCheckpoint("anneal", fingerprint);
+      annealer = Annealer.resume(bound, e, plan, checkpoint);
+      int rows = checkpoint.readInt();
       for (int i = 0; i < rows; i++) {
-        trace.add(in.readUTF());
+        trace.add(checkpoint.readUTF());
       }
     } else {
       dir.startFresh();
-      Rng rng = Rng.stream(seed, 1L << 42);
-      byte[] init = start == null ? Occupations.random(layout, rng)
-          : Occupations.random(layout, start, rng);
-      annealer = Annealer.start(bound, e, plan, init, seed);
+      annealer = Annealer.start(bound, e, plan, starts.apply(Rng.stream(job.seed, 1)),
+          job.seed);
     }
     run(annealer, dir, fingerprint, trace);
+    ObjectNode root = writeResults(in, e, annealer, dir, trace);
+    dir.finished();
+    PrintWriter out = spec.commandLine().getOut();
+    if (job.json) {
+      out.println(Json.write(root));
+    } else {
+      out.printf(Locale.ROOT, "%s annealing %s: %.1f K → %.1f K over %d sweeps (%s)%n",
+          e.name(), in.system().name(), from, to, sweeps, plan.geometric() ? "geometric"
+              : "linear");
+      out.printf(Locale.ROOT, "lowest energy %.8f eV per supercell (%.8f eV per active site), "
+          + "%s%n", annealer.lowestEnergy(), annealer.lowestEnergy() / layout.sites(),
+          root.get("occupancy").asText());
+      if (e instanceof Ensemble.SemiGrandCanonical) {
+        out.printf(Locale.ROOT, "lowest E − Σ Δμ N: %.8f eV%n", annealer.lowestThermalEnergy());
+      }
+      out.printf("wrote %s, %s, %s and %s%n", dir.resolve("lowest.extxyz"),
+          dir.resolve("lowest.vasp"), dir.resolve("anneal.csv"), dir.resolve("summary.json"));
+    }
+    return 0;
+  }
+
+  /** Writes lowest.extxyz, lowest.vasp, anneal.csv and summary.json; returns the summary. */
+  private ObjectNode writeResults(MonteCarloOptions.Loaded in, Ensemble e, Annealer annealer,
+      MonteCarloDirectory dir, List<String> trace) {
     byte[] lowest = annealer.lowest();
-    ConfigurationFrames frames = new ConfigurationFrames(cell, lowest);
+    ConfigurationFrames frames = new ConfigurationFrames(in.layout().supercell(), lowest);
     Map<String, String> info = new LinkedHashMap<>();
     info.put("occupancy", frames.occupancy(lowest));
     info.put("thermal_energy", Double.toString(annealer.lowestThermalEnergy()));
@@ -144,25 +127,9 @@ final class AnnealCommand implements Callable<Integer> {
         + annealer.lowestEnergy() + " eV " + info.get("occupancy"));
     AtomicFiles.writeString(dir.resolve("anneal.csv"),
         "sweep,temperature_K,energy_eV_per_supercell,acceptance\n" + String.join("", trace));
-    ObjectNode root = summary(s, energyModel, e, annealer, info.get("occupancy"));
+    ObjectNode root = summary(in.system(), in.model(), e, annealer, info.get("occupancy"));
     AtomicFiles.writeString(dir.resolve("summary.json"), Json.write(root) + "\n");
-    dir.finished();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.write(root));
-    } else {
-      out.printf(Locale.ROOT, "%s annealing %s: %.1f K → %.1f K over %d sweeps (%s)%n",
-          e.name(), s.name(), from, to, sweeps, plan.geometric() ? "geometric" : "linear");
-      out.printf(Locale.ROOT, "lowest energy %.8f eV per supercell (%.8f eV per active site), "
-          + "%s%n", annealer.lowestEnergy(), annealer.lowestEnergy() / layout.sites(),
-          info.get("occupancy"));
-      if (e instanceof Ensemble.SemiGrandCanonical) {
-        out.printf(Locale.ROOT, "lowest E − Σ Δμ N: %.8f eV%n", annealer.lowestThermalEnergy());
-      }
-      out.printf("wrote %s, %s, %s and %s%n", dir.resolve("lowest.extxyz"),
-          dir.resolve("lowest.vasp"), dir.resolve("anneal.csv"), dir.resolve("summary.json"));
-    }
-    return 0;
+    return root;
   }
 
   private void run(Annealer annealer, MonteCarloDirectory dir, String fingerprint,
@@ -182,7 +149,8 @@ final class AnnealCommand implements Callable<Integer> {
         detail.set(String.format(Locale.ROOT, "  T %.1f K  E %.6f eV  lowest %.6f eV  "
             + "acceptance %.3f", annealer.temperature(), annealer.energy(),
             annealer.lowestThermalEnergy(), annealer.acceptance()));
-        if (progress.seconds() - lastCheckpoint >= checkpointEvery && !annealer.finished()) {
+        if (progress.seconds() - lastCheckpoint >= job.checkpointEvery
+            && !annealer.finished()) {
           dir.saveCheckpoint("anneal", fingerprint, out -> save(annealer, trace, out));
           lastCheckpoint = progress.seconds();
         }
@@ -212,7 +180,7 @@ final class AnnealCommand implements Callable<Integer> {
     sch.put("to", to);
     sch.put("sweeps", sweeps);
     sch.put("kind", a.schedule().geometric() ? "geometric" : "linear");
-    root.put("seed", seed);
+    root.put("seed", job.seed);
     root.put("lowestEnergy", a.lowestEnergy());
     root.put("lowestThermalEnergy", a.lowestThermalEnergy());
     root.put("energyUnit", "eV per supercell");

@@ -1,10 +1,12 @@
 package org.ordex.cli;
 
 import java.util.Locale;
+import java.util.function.Function;
 import org.ordex.lattice.Composition;
 import org.ordex.lattice.InvalidInputException;
-import org.ordex.lattice.Supercell;
 import org.ordex.sampling.Ensemble;
+import org.ordex.sampling.Occupations;
+import org.ordex.sampling.Rng;
 import org.ordex.sampling.SiteLayout;
 import picocli.CommandLine.Option;
 
@@ -39,9 +41,16 @@ final class EnsembleOptions {
       description = "vcsgc: κ, the constraint on the concentration variance (default 200)")
   Double kappa;
 
-  /** The starting composition, or null for a random start. */
-  Composition start(Supercell cell) {
-    return composition == null ? null : Composition.parse(composition, cell);
+  /**
+   * Random starting occupations drawn from a chain's stream: at --composition when given
+   * (parsed and checked now), otherwise each site uniformly from its allowed species.
+   */
+  Function<Rng, byte[]> starts(SiteLayout layout) {
+    if (composition == null) {
+      return rng -> Occupations.random(layout, rng);
+    }
+    Composition c = Composition.parse(composition, layout.supercell());
+    return rng -> Occupations.random(layout, c, rng);
   }
 
   /** The ensemble with its parameters; {@code vcsgcAllowed} false for annealing. */

@@ -1,7 +1,6 @@
 package org.ordex.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.ordex.lattice.Composition;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.Supercell;
-import org.ordex.lattice.SystemSpec;
-import org.ordex.potentials.EnergyModel;
 import org.ordex.potentials.SupercellEnergy;
 import org.ordex.sampling.Ensemble;
 import org.ordex.sampling.Ladder;
-import org.ordex.sampling.Occupations;
 import org.ordex.sampling.SimulationProgress;
 import org.ordex.sampling.Rng;
 import org.ordex.sampling.SamplingSettings;
@@ -30,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,15 +42,8 @@ final class SampleCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
-
   @Mixin
-  ModelOptions model;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
+  MonteCarloOptions job;
 
   @Option(names = "--temperatures", paramLabel = "T", required = true,
       description = "K: a list 300,600,900 or a range 300:1500:100; with --replicas N the "
@@ -99,69 +86,43 @@ final class SampleCommand implements Callable<Integer> {
       description = "write a snapshot to DIR/snapshots.extxyz every K production sweeps")
   int snapshotEvery;
 
-  @Mixin
-  EnsembleOptions ensemble;
-
   @Option(names = "--sro-shells", paramLabel = "N", defaultValue = "3",
       description = "neighbour shells of the Warren–Cowley short-range order (default "
           + "${DEFAULT-VALUE})")
   int sroShells;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "random seed (default ${DEFAULT-VALUE}); the same seed gives the same "
-          + "trajectory whatever the thread count")
-  long seed;
-
   @Option(names = "--threads", paramLabel = "T",
       description = "worker threads (default: one per temperature, at most the cores)")
   Integer threads;
 
-  @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "60",
-      description = "seconds between checkpoints (default ${DEFAULT-VALUE})")
-  double checkpointEvery;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
-      description = "output directory")
-  Path output;
-
-  @Option(names = "--json", description = "print one JSON document instead of text")
-  boolean json;
-
   @Override
   public Integer call() throws Exception {
-    SystemSpec s = Systems.load(system, supercell);
-    Supercell cell = s.supercell();
-    EnergyModel energyModel = model.load(s);
-    SiteLayout layout = SiteLayout.of(cell);
+    MonteCarloOptions.Loaded in = job.load();
+    SiteLayout layout = in.layout();
     SamplingSettings settings = settings(layout);
-    Composition start = ensemble.start(cell);
-    SupercellEnergy bound = energyModel.bind(cell);
-    MonteCarloDirectory dir = new MonteCarloDirectory(output);
-    String fingerprint = MonteCarloDirectory.fingerprint(new Path[] {system, model.model},
-        String.valueOf(supercell), String.valueOf(ensemble.composition),
-        String.valueOf(model.species));
-    PrintWriter err = spec.commandLine().getErr();
+    Function<Rng, byte[]> starts = job.ensemble.starts(layout);
+    SupercellEnergy bound = in.model().bind(layout.supercell());
+    MonteCarloDirectory dir = job.directory();
+    String fingerprint = job.fingerprint();
     Simulation sim;
     if (dir.hasCheckpoint()) {
       sim = Simulation.resume(bound, settings, dir.openCheckpoint("sample", fingerprint));
-      err.printf(Locale.ROOT, "resuming from %s (%d sweeps done)%n", dir.checkpoint(),
-          sim.progress().sweepsDone());
+      spec.commandLine().getErr().printf(Locale.ROOT, "resuming from %s (%d sweeps done)%n",
+          dir.checkpoint(), sim.progress().sweepsDone());
     } else {
       dir.startFresh();
-      Function<Rng, byte[]> initial = start == null ? rng -> Occupations.random(layout, rng)
-          : rng -> Occupations.random(layout, start, rng);
-      sim = Simulation.start(bound, settings, initial);
+      sim = Simulation.start(bound, settings, starts);
     }
     try (sim) {
-      run(sim, dir, fingerprint, cell);
-      SampleReport report = new SampleReport(s, energyModel, sim);
+      run(sim, dir, fingerprint, layout.supercell());
+      SampleReport report = new SampleReport(in.system(), in.model(), sim);
       report.write(dir.resolve("summary.csv"), dir.resolve("summary.json"));
       dir.finished();
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      if (job.json) {
         out.println(Json.write(report.json()));
       } else {
-        report.printText(out, output);
+        report.printText(out, job.output);
       }
     }
     return 0;
@@ -192,7 +153,7 @@ final class SampleCommand implements Callable<Integer> {
         done.set((p.sweepsDone() - first) * sites);
         detail.set(String.format(Locale.ROOT, "  acceptance %.3f  %s", p.acceptance(),
             p.phase()));
-        if (progress.seconds() - lastCheckpoint >= checkpointEvery && !sim.finished()) {
+        if (progress.seconds() - lastCheckpoint >= job.checkpointEvery && !sim.finished()) {
           dir.saveCheckpoint("sample", fingerprint, sim::save);
           lastCheckpoint = progress.seconds();
         }
@@ -213,7 +174,7 @@ final class SampleCommand implements Callable<Integer> {
   }
 
   private SamplingSettings settings(SiteLayout layout) {
-    Ensemble e = ensemble.ensemble(layout, true);
+    Ensemble e = job.ensemble.ensemble(layout, true);
     double[] t = Temperatures.parse(temperatures, "--temperatures");
     if (replicas != null) {
       if (!replicaExchange) {
@@ -240,15 +201,12 @@ final class SampleCommand implements Callable<Integer> {
             + eq);
       }
     }
-    if (checkpointEvery <= 0) {
-      throw new InvalidInputException("--checkpoint-every must be positive, got "
-          + checkpointEvery);
-    }
     int th = threads != null ? threads
         : Math.max(1, Math.min(t.length, Runtime.getRuntime().availableProcessors()));
     return SamplingSettings.builder(e, t, sweeps).equilibration(eq).sampleInterval(sampleEvery)
         .snapshotInterval(snapshotEvery).replicaExchange(replicaExchange)
-        .exchangeInterval(exchangeEvery).tuneSweeps(tuneSweeps).sroShells(sroShells).seed(seed)
+        .exchangeInterval(exchangeEvery).tuneSweeps(tuneSweeps).sroShells(sroShells)
+        .seed(job.seed)
         .threads(th).build();
   }
 }
