@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         + "lattice sites.",
     subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
         StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
-        SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class})
+        SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class,
+        GroundStateCommand.class, HullCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -77,7 +77,7 @@ final class SpotcheckRunCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new InvalidInputException("--parallel: must be at least 1, got " + parallel);
     }
-    Duration limit = parseDuration(timeout);
+    Duration limit = parseDuration("--timeout", timeout);
     List<FolderRunner.Job> jobs = jobs();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;
@@ -157,8 +157,8 @@ final class SpotcheckRunCommand implements Callable<Integer> {
     return jobs;
   }
 
-  /** "90s", "30m", "2h", "1d" or plain seconds; must be positive. */
-  static Duration parseDuration(String text) {
+  /** "90s", "30m", "2h", "1d" or plain seconds; must be positive ({@code option} names it). */
+  static Duration parseDuration(String option, String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     long unit = 1;
     char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
@@ -179,7 +179,7 @@ final class SpotcheckRunCommand implements Callable<Integer> {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new InvalidInputException("--timeout: expected a positive duration like 90s, 30m "
+    throw new InvalidInputException(option + ": expected a positive duration like 90s, 30m "
         + "or 2h, got '" + text + "'");
   }
 }
