@@ -3,10 +3,10 @@ package org.ordex.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ordex ce}: cluster expansions (inspect; fit and predict to come with their data). */
+/** {@code ordex ce}: cluster expansions (fit, info, predict). */
 @Command(name = "ce", mixinStandardHelpOptions = true,
-    description = "Cluster expansions: show a fitted expansion.",
-    subcommands = {CeInfoCommand.class})
+    description = "Cluster expansions: fit one to DFT energies, show it, predict energies.",
+    subcommands = {CeInfoCommand.class, CeFitCommand.class, CePredictCommand.class})
 final class CeCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

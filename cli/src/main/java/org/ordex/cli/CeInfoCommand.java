@@ -90,9 +90,23 @@ final class CeInfoCommand implements Callable<Integer> {
           Arrays.deepToString(o.representative()));
     }
     if (!ce.metadata().isEmpty()) {
-      out.println("Metadata");
-      for (Map.Entry<String, Object> e : ce.metadata().entrySet()) {
-        out.printf("  %-16s %s%n", e.getKey(), e.getValue());
+      out.println("Metadata (--json for all of it)");
+      printMetadata(out, "  ", ce.metadata());
+    }
+  }
+
+  /** Scalars and lists of scalars, nested maps indented; lists of maps only counted. */
+  private static void printMetadata(PrintWriter out, String indent, Map<?, ?> map) {
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Map<?, ?> m) {
+        out.printf("%s%s%n", indent, e.getKey());
+        printMetadata(out, indent + "  ", m);
+      } else if (v instanceof java.util.List<?> list && !list.isEmpty()
+          && list.get(0) instanceof Map) {
+        out.printf("%s%-16s (%d entries)%n", indent, e.getKey(), list.size());
+      } else {
+        out.printf("%s%-16s %s%n", indent, e.getKey(), v);
       }
     }
   }
