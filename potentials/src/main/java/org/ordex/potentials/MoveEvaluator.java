@@ -17,11 +17,28 @@ public interface MoveEvaluator {
   /** Swaps the species on active sites i and j and updates the energy. */
   void swap(int i, int j);
 
+  /**
+   * Swaps the species on active sites i and j, given {@code delta} = {@link #swapDelta}(i, j)
+   * just computed on the current configuration (as a Monte Carlo step does before accepting),
+   * so a model can skip computing it again. Same effect as {@link #swap}; the default calls it.
+   */
+  default void applySwap(int i, int j, double delta) {
+    swap(i, j);
+  }
+
   /** Energy change of putting species s on active site i. */
   double flipDelta(int i, int s);
 
   /** Puts species s on active site i and updates the energy. */
   void flip(int i, int s);
+
+  /**
+   * Puts species s on active site i, given {@code delta} = {@link #flipDelta}(i, s) just
+   * computed on the current configuration. Same effect as {@link #flip}; the default calls it.
+   */
+  default void applyFlip(int i, int s, double delta) {
+    flip(i, s);
+  }
 
   /** Species index on active site i. */
   int species(int i);

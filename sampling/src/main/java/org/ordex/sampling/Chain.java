@@ -238,7 +238,7 @@ public final class Chain {
       if (de > 0 && !accept(-beta * de)) {
         continue;
       }
-      evaluator.swap(i, j);
+      evaluator.applySwap(i, j, de);
       energy += de;
       occupation[i] = (byte) b;
       occupation[j] = (byte) a;
@@ -273,7 +273,7 @@ public final class Chain {
       if (lnw < 0 && !accept(lnw)) {
         continue;
       }
-      evaluator.flip(i, b);
+      evaluator.applyFlip(i, b, de);
       energy += de;
       occupation[i] = (byte) b;
       counts[a]--;

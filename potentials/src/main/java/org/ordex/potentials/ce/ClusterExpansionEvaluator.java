@@ -47,6 +47,18 @@ final class ClusterExpansionEvaluator implements MoveEvaluator {
     energy += swapMove(i, j, true);
   }
 
+  /** Applies a swap whose delta the caller just computed: only the site values change. */
+  @Override
+  public void applySwap(int i, int j, double delta) {
+    int a = occupation[i];
+    int b = occupation[j];
+    if (a != b) {
+      set(i, b);
+      set(j, a);
+      energy += delta;
+    }
+  }
+
   @Override
   public double flipDelta(int i, int s) {
     return flipMove(i, s, false);
@@ -88,6 +100,15 @@ final class ClusterExpansionEvaluator implements MoveEvaluator {
       set(i, s);
     }
     return d;
+  }
+
+  /** Applies a flip whose delta the caller just computed. */
+  @Override
+  public void applyFlip(int i, int s, double delta) {
+    if (occupation[i] != s) {
+      set(i, s);
+      energy += delta;
+    }
   }
 
   @Override

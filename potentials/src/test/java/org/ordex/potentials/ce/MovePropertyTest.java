@@ -11,8 +11,8 @@ import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
 
 /**
- * Incremental energy changes equal full recomputation for random swaps and flips, with random
- * ECIs: binary spinel up to quadruplets, ternary fcc, and clusters that wrap around cells
+ * Incremental energy changes equal full recomputation for random swaps and flips (applied by
+ * swap/flip, or by applySwap/applyFlip with the delta just computed), with random ECIs: binary spinel up to quadruplets, ternary fcc, and clusters that wrap around cells
  * too small for them.
  */
 class MovePropertyTest {
@@ -32,7 +32,11 @@ class MovePropertyTest {
       if (random.nextBoolean()) {
         int j = random.nextInt(n);
         delta = ev.swapDelta(i, j);
-        ev.swap(i, j);
+        if (step % 3 == 0) {
+          ev.applySwap(i, j, delta);
+        } else {
+          ev.swap(i, j);
+        }
         byte t = occ[i];
         occ[i] = occ[j];
         occ[j] = t;
@@ -40,7 +44,11 @@ class MovePropertyTest {
         int[] allowed = parent.allowed(cell.parentSite(cell.activeSite(i)));
         int s = allowed[random.nextInt(allowed.length)];
         delta = ev.flipDelta(i, s);
-        ev.flip(i, s);
+        if (step % 3 == 0) {
+          ev.applyFlip(i, s, delta);
+        } else {
+          ev.flip(i, s);
+        }
         occ[i] = (byte) s;
       }
       double after = e.energy(occ);
