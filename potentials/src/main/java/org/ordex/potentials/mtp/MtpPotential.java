@@ -346,6 +346,29 @@ public final class MtpPotential {
     return new MtpPotential(b);
   }
 
+  /**
+   * An untrained RBChebyshev template with the given moment basis (see {@link MtpLevels}
+   * for how a level's basis is generated).
+   */
+  static MtpPotential template(int speciesCount, double minDist, double maxDist,
+      int radialBasisSize, int radialFuncsCount, int momentsCount, int[][] basic,
+      int[][] times, int[] mapping) {
+    Builder b = new Builder();
+    b.name = "MTP1m";
+    b.speciesCount = speciesCount;
+    b.radialBasis = RadialBasis.CHEBYSHEV;
+    b.minDist = minDist;
+    b.maxDist = maxDist;
+    b.radialBasisSize = radialBasisSize;
+    b.radialFuncsCount = radialFuncsCount;
+    b.alphaMomentsCount = momentsCount;
+    b.alphaIndexBasic = basic;
+    b.alphaIndexTimes = times;
+    b.alphaMomentMapping = mapping;
+    MtpPotential p = new MtpPotential(b);
+    return parse(p.format(), "generated template");
+  }
+
   private Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
