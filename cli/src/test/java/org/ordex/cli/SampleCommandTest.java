@@ -60,8 +60,8 @@ class SampleCommandTest {
       assertEquals(0.5, t.get("observables").get("c(Co)").get("mean").asDouble(), 0);
       assertTrue(t.get("equilibrationSweeps").asLong() > 0);
     }
-    double inv300 = temps.get(0).get("observables").get("x(8a,Mn)").get("mean").asDouble();
-    double inv900 = temps.get(1).get("observables").get("x(8a,Mn)").get("mean").asDouble();
+    double inv300 = temps.get(0).get("observables").get("x(8a:Mn)").get("mean").asDouble();
+    double inv900 = temps.get(1).get("observables").get("x(8a:Mn)").get("mean").asDouble();
     assertTrue(inv300 < inv900, "inversion grows with temperature: " + inv300 + " " + inv900);
     List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals(3, csv.size());
@@ -77,7 +77,7 @@ class SampleCommandTest {
         "-o", dir.resolve("ising").toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("sgc: 2D Ising model"), r.out());
-    assertTrue(r.out().contains("sro1(A,B)"), r.out());
+    assertTrue(r.out().contains("sro1(A-B)"), r.out());
     assertEquals(3, r.out().lines().filter(l -> l.matches("\\s+\\d+\\.\\d\\d\\s+-.*")).count(),
         r.out());
   }

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * What is measured on a chain at every sample besides the energy: the concentration of every
  * species over the active sites ({@code c(Co)}), the fraction of each active sublattice's
- * sites holding each allowed species ({@code x(8a,Co)}: in a spinel the inversion degree), and
+ * sites holding each allowed species ({@code x(8a:Mn)}: in a spinel the inversion degree), and
  * the Warren–Cowley short-range order of the first neighbour shells,
  * α_m(A,B) = 1 − P_m(A,B)/(c_A c_B) with P_m(A,B) the fraction of shell-m pairs of active
- * sites holding A and B ({@code sro1(Co,Mn)}; 0 for a random arrangement, negative for
+ * sites holding A and B ({@code sro1(Co-Mn)}; 0 for a random arrangement, negative for
  * ordering, positive for clustering; set to 0 when c_A c_B = 0). Immutable; {@link #measure}
  * uses a scratch array per caller.
  */
@@ -44,7 +44,7 @@ final class Observables {
     for (int f = 0; f < fractions.size(); f++) {
       fractionSublattice[f] = fractions.get(f)[0];
       fractionSpecies[f] = fractions.get(f)[1];
-      n.add("x(" + layout.sublatticeLabel(fractionSublattice[f]) + ","
+      n.add("x(" + layout.sublatticeLabel(fractionSublattice[f]) + ":"
           + species.get(fractionSpecies[f]) + ")");
     }
     List<int[]> pairs = new ArrayList<>();
@@ -57,7 +57,7 @@ final class Observables {
     this.pairB = pairs.stream().mapToInt(p -> p[1]).toArray();
     for (int m = 0; m < shells.shells(); m++) {
       for (int p = 0; p < pairA.length; p++) {
-        n.add("sro" + (m + 1) + "(" + species.get(pairA[p]) + "," + species.get(pairB[p]) + ")");
+        n.add("sro" + (m + 1) + "(" + species.get(pairA[p]) + "-" + species.get(pairB[p]) + ")");
       }
     }
     this.names = Collections.unmodifiableList(n);

@@ -24,8 +24,8 @@ class ObservablesTest {
     Supercell cell = TestSystems.square(4);
     SiteLayout layout = SiteLayout.of(cell);
     Observables o = new Observables(layout, 3);
-    assertEquals(List.of("c(A)", "c(B)", "x(1a,A)", "x(1a,B)", "sro1(A,B)", "sro2(A,B)",
-        "sro3(A,B)"), o.names());
+    assertEquals(List.of("c(A)", "c(B)", "x(1a:A)", "x(1a:B)", "sro1(A-B)", "sro2(A-B)",
+        "sro3(A-B)"), o.names());
     assertEquals(1.0, o.shellDistance(0), 1e-9);
     assertEquals(Math.sqrt(2), o.shellDistance(1), 1e-9);
     assertEquals(2.0, o.shellDistance(2), 1e-9);
@@ -60,13 +60,13 @@ class ObservablesTest {
     }
     double[] v = measure(cell, TestSystems.spinelModel(cell).bind(cell), normal, o);
     List<String> names = o.names();
-    assertEquals(0.0, v[names.indexOf("x(8a,Mn)")], 0);
-    assertEquals(1.0, v[names.indexOf("x(16d,Mn)")], 0);
+    assertEquals(0.0, v[names.indexOf("x(8a:Mn)")], 0);
+    assertEquals(1.0, v[names.indexOf("x(16d:Mn)")], 0);
     assertEquals(2.0 / 3, v[names.indexOf("c(Mn)")], 1e-12);
     // 16d–16d pairs are all Mn–Mn: no Co–Mn pairs in the first shell
-    assertEquals(1.0, v[names.indexOf("sro1(Co,Mn)")], 1e-12);
+    assertEquals(1.0, v[names.indexOf("sro1(Co-Mn)")], 1e-12);
     // 8a–16d pairs are all Co–Mn, so half of the directed pairs are (Co,Mn): α = 1 − ½/(⅓·⅔)
-    assertEquals(1 - 0.5 / (2.0 / 9), v[names.indexOf("sro2(Co,Mn)")], 1e-12);
+    assertEquals(1 - 0.5 / (2.0 / 9), v[names.indexOf("sro2(Co-Mn)")], 1e-12);
   }
 
   @Test

@@ -41,7 +41,7 @@ class SpinelTest {
       String at = " at " + r.temperature() + " K";
       assertWithin(a.energy(), r.energy(), "U" + at);
       assertWithin(a.heatCapacity(), r.heatCapacity(), "C" + at);
-      assertWithin(a.observable(), r.observable("x(8a,Mn)"), "inversion" + at);
+      assertWithin(a.observable(), r.observable("x(8a:Mn)"), "inversion" + at);
     }
   }
 

@@ -43,7 +43,7 @@ final class TestSystems {
   /**
    * A cluster expansion of the spinel cations with point terms that put Co on 8a (swapping an
    * 8a Co with a 16d Mn costs about 0.18 eV before the other terms; at Co12Mn12 the inversion
-   * x(8a,Mn) is 0.01 at 100 K and 0.33 at 1500 K), the three cation pair shells (2.86, 3.35,
+   * x(8a:Mn) is 0.01 at 100 K and 0.33 at 1500 K), the three cation pair shells (2.86, 3.35,
    * 3.50 Å) and three triplets.
    */
   static ClusterExpansion spinelModel(Supercell cell) {
