@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.ordex.analysis.hull.FormationHull;
 import org.ordex.analysis.hull.HullData;
 import org.ordex.analysis.hull.HullFiles;
+import org.ordex.cli.GroundStateCheckpoint.Found;
 import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
+import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.ParentLattice;
 import org.ordex.lattice.Poscar;
 import org.ordex.lattice.Sublattice;
@@ -75,7 +78,7 @@ final class GroundStateCommand implements Callable<Integer> {
       description = "most generations per restart (default ${DEFAULT-VALUE})")
   long generations;
 
-  @Option(names = "--steady", paramLabel = "S", defaultValue = "60",
+  @Option(names = "--steady", paramLabel = "S", defaultValue = "20",
       description = "end a restart after S generations without a lower energy "
           + "(default ${DEFAULT-VALUE})")
   int steady;
@@ -119,10 +122,10 @@ final class GroundStateCommand implements Callable<Integer> {
       description = "probability an offspring gets swap mutations (default ${DEFAULT-VALUE})")
   double mutation;
 
-  @Option(names = "--memetic", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--memetic", paramLabel = "N", defaultValue = "auto",
       description = "relax every new ordering by greedy swaps, at most N swap-energy trials "
-          + "each (0: off; default ${DEFAULT-VALUE})")
-  long memetic;
+          + "each (0: off; auto: 4 per active site; default ${DEFAULT-VALUE})")
+  String memetic;
 
   @Option(names = "--keep", paramLabel = "K", defaultValue = "10",
       description = "distinct orderings kept per composition (default ${DEFAULT-VALUE})")
@@ -143,9 +146,6 @@ final class GroundStateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
-  /** One searched composition in one supercell. */
-  private record Found(Supercell cell, String prefix, GroundStateResult result) {}
-
   @Override
   public Integer call() {
     SystemSpec base = Systems.load(system, null);
@@ -164,8 +164,23 @@ final class GroundStateCommand implements Callable<Integer> {
       chosen.add(compositions.fixed(s.supercell()));
       bound.add(energyModel.bind(s.supercell()));
     }
-    AtomicFiles.createDirectory(output);
-    List<Found> found = search(shapes, chosen, bound, settings);
+    MonteCarloDirectory dir = new MonteCarloDirectory(output);
+    String fingerprint = fingerprint();
+    Map<String, FixedComposition> expected = new LinkedHashMap<>();
+    for (int k = 0; k < shapes.size(); k++) {
+      for (FixedComposition c : chosen.get(k)) {
+        expected.put(prefix(shapes, k) + c.label(), c);
+      }
+    }
+    Map<String, GroundStateResult> resumed = Map.of();
+    if (dir.hasCheckpoint()) {
+      resumed = GroundStateCheckpoint.read(dir.openCheckpoint(GroundStateCheckpoint.KIND,
+          fingerprint), expected);
+    } else {
+      dir.startFresh();
+    }
+    List<Found> found = search(shapes, chosen, bound, settings, resumed,
+        list -> GroundStateCheckpoint.save(dir, fingerprint, list));
     Path extxyz = output.resolve("ground-states.extxyz");
     List<Frame> frames = frames(found);
     Extxyz.write(extxyz, frames);
@@ -178,12 +193,33 @@ final class GroundStateCommand implements Callable<Integer> {
     writeSummary(found);
     boolean hull = writeHull(base.parent(), extxyz);
     report(found, hull);
+    dir.finished();
     return 0;
   }
 
-  /** Searches every composition of every shape, with a progress line on stderr. */
+  /**
+   * The fingerprint of the checkpoint: the system and model files and every option that
+   * shapes the results (not --threads, --json).
+   */
+  String fingerprint() {
+    return MonteCarloDirectory.fingerprint(new Path[] {system, model.model},compositions.spec(), String.join(";", supercells), model.species,
+        population + " " + generations + " " + steady + " " + restarts + " " + timeLimit + " "
+            + maxEvaluations, selector + " " + elite + " " + offspringFraction,
+        crossoverKind + " " + crossover + " " + mutation + " " + memetic, keep + " " + seed);
+  }
+
+  private static String prefix(List<SystemSpec> shapes, int k) {
+    return shapes.size() > 1
+        ? shapes.get(k).supercell().describe().replaceAll("[^0-9A-Za-z]+", "_") + "." : "";
+  }
+
+  /**
+   * Searches every composition of every shape (taking those in {@code resumed} as they are),
+   * with a progress line on stderr; {@code checkpoint} gets the results after each one.
+   */
   private List<Found> search(List<SystemSpec> shapes, List<List<FixedComposition>> chosen,
-      List<SupercellEnergy> bound, GaSettings settings) {
+      List<SupercellEnergy> bound, GaSettings settings, Map<String, GroundStateResult> resumed,
+      Consumer<List<Found>> checkpoint) {
     PrintWriter err = spec.commandLine().getErr();
     long total = chosen.stream().mapToLong(List::size).sum();
     AtomicReference<SearchStatus> current = new AtomicReference<>();
@@ -193,18 +229,25 @@ final class GroundStateCommand implements Callable<Integer> {
         () -> status(current.get()))) {
       for (int k = 0; k < shapes.size(); k++) {
         Supercell cell = shapes.get(k).supercell();
-        String prefix = shapes.size() > 1
-            ? cell.describe().replaceAll("[^0-9A-Za-z]+", "_") + "." : "";
+        String prefix = prefix(shapes, k);
         for (FixedComposition c : chosen.get(k)) {
-          GroundStateResult r = GeneticSearch.run(bound.get(k), c, settings, current::set);
+          GroundStateResult r = resumed.get(prefix + c.label());
+          boolean fresh = r == null;
+          if (fresh) {
+            r = GeneticSearch.run(bound.get(k), c, settings, current::set);
+          }
           synchronized (progress) {
             err.printf(Locale.ROOT, "%s%s: lowest %.6f eV per supercell after %d evaluations "
-                + "(%d generations, %.1f s)%n", prefix, c.label(), r.best().energy(),
-                r.evaluations(), r.generations(), r.elapsed().toMillis() / 1000.0);
+                + "(%d generations, %.1f s)%s%n", prefix, c.label(), r.best().energy(),
+                r.evaluations(), r.generations(), r.elapsed().toMillis() / 1000.0,
+                fresh ? "" : ", from the checkpoint");
             err.flush();
           }
           found.add(new Found(cell, prefix, r));
           done.incrementAndGet();
+          if (fresh) {
+            checkpoint.accept(found);
+          }
         }
       }
     }
@@ -217,6 +260,22 @@ final class GroundStateCommand implements Callable<Integer> {
         s.best(), s.evaluations());
   }
 
+  private long memeticTrials() {
+    if (memetic.equals("auto")) {
+      return GaSettings.AUTO_MEMETIC;
+    }
+    try {
+      long n = Long.parseLong(memetic.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("--memetic: expected a number of trials ≥ 0 or auto, got '"
+        + memetic + "'");
+  }
+
   private GaSettings settings() {
     return GaSettings.builder().population(population).generations(generations)
         .steadyGenerations(steady).restarts(restarts)
@@ -224,7 +283,7 @@ final class GroundStateCommand implements Callable<Integer> {
             : SpotcheckRunCommand.parseDuration("--time-limit", timeLimit))
         .maxEvaluations(maxEvaluations).selector(selector).elite(elite)
         .offspringFraction(offspringFraction).crossoverKind(crossoverKind).crossover(crossover)
-        .mutation(mutation).memeticTrials(memetic).keep(keep)
+        .mutation(mutation).memeticTrials(memeticTrials()).keep(keep)
         .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
         .seed(seed).build();
   }

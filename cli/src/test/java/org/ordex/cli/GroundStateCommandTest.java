@@ -119,6 +119,7 @@ class GroundStateCommandTest {
         {"--composition", "Cu=16", "--crossover", "pmx"},
         {"--composition", "Cu=16", "--time-limit", "soon"},
         {"--composition", "Cu=16", "--mutation", "2"},
+        {"--composition", "Cu=16", "--memetic", "-3"},
     };
     for (String[] b : bad) {
       String[] args = new String[5 + b.length];
@@ -143,5 +144,56 @@ class GroundStateCommandTest {
     assertTrue(hull.err().contains("no energy"), hull.err());
     assertEquals(2, CliRun.of("hull", dir.resolve("missing.extxyz").toString(), "-o", out)
         .code());
+  }
+
+  @Test
+  void aKilledRunResumesFromTheCheckpoint(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("gs");
+    String[] args = {"ground-state", FCC, "--model", fccCe(dir).toString(), "--all-compositions",
+        "--supercell", "2x1x1", "--restarts", "1", "-o", out.toString()};
+    GroundStateCommand parsed = new GroundStateCommand();
+    new picocli.CommandLine(parsed).parseArgs(java.util.Arrays.copyOfRange(args, 1,
+        args.length));
+    SystemSpec s = SystemFile.read(Path.of(FCC));
+    org.ordex.lattice.Supercell cell = org.ordex.lattice.Supercell.of(s.parent(),
+        org.ordex.lattice.Supercell.parseMatrix("2x1x1"));
+    org.ordex.sampling.ga.FixedComposition half = org.ordex.sampling.ga.FixedComposition.of(
+        Composition.parse("Cu=4", cell));
+    byte[] planted = half.random(new Random(1));
+    double energy = ClusterExpansion.read(dir.resolve("fcc-ce.json")).bind(cell)
+        .energy(planted);
+    var result = new org.ordex.sampling.ga.GroundStateResult(half,
+        List.of(new org.ordex.sampling.ga.ScoredOrdering(planted, energy, 7)), 424242, 3, 1,
+        java.time.Duration.ofSeconds(1));
+    GroundStateCheckpoint.save(new MonteCarloDirectory(out), parsed.fingerprint(),
+        List.of(new GroundStateCheckpoint.Found(cell, "", result)));
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("Cu4Au4: lowest " + String.format(java.util.Locale.ROOT,
+        "%.6f", energy)), r.err());
+    assertTrue(r.err().contains("from the checkpoint"), r.err());
+    assertTrue(Files.readString(out.resolve("summary.csv")).contains(",424242,7,3,1,"));
+    assertFalse(Files.exists(out.resolve("checkpoint.bin")), "a finished run leaves none");
+    GroundStateCheckpoint.save(new MonteCarloDirectory(out), "another run", List.of());
+    CliRun other = CliRun.of(args);
+    assertEquals(2, other.code());
+    assertTrue(other.err().contains("another system, model or composition"), other.err());
+  }
+
+  @Test
+  void severalSupercellShapes(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("gs");
+    CliRun r = CliRun.of("ground-state", FCC, "--model", fccCe(dir).toString(), "--composition",
+        "Cu=0.5", "--supercell", "1x1x1", "--supercell", "2x1x1", "--restarts", "1", "--json",
+        "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode results = Json.MAPPER.readTree(r.out()).get("results");
+    assertEquals(2, results.size());
+    assertEquals("1x1x1.Cu2Au2-gs1", results.get(0).get("id").asText());
+    assertEquals("2x1x1.Cu4Au4-gs1", results.get(1).get("id").asText());
+    // L1_0 fits both cells: 6 J (−1/3) per site
+    assertEquals(-0.08, results.get(0).get("lowestEnergy").asDouble(), 1e-9);
+    assertEquals(-0.16, results.get(1).get("lowestEnergy").asDouble(), 1e-9);
+    assertTrue(Files.exists(out.resolve("poscar").resolve("2x1x1.Cu4Au4-gs1.vasp")));
   }
 }

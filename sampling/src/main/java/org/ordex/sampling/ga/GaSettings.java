@@ -13,7 +13,7 @@ import org.ordex.lattice.InvalidInputException;
  * are; crossover ({@code slab} or {@code uniform}) with probability {@code crossover} per
  * parent, swap mutation with probability {@code mutation} per offspring; with
  * {@code memeticTrials} &gt; 0 every new ordering descends by greedy swaps (at most that many
- * ΔE trials). Results: the {@code keep} lowest distinct orderings. Same {@code seed} → same
+ * ΔE trials; {@link #AUTO_MEMETIC}: 4 per active site, the default). Results: the {@code keep} lowest distinct orderings. Same {@code seed} → same
  * result, for any number of {@code threads} (unless the time limit stops it).
  */
 public record GaSettings(int population, long generations, int steadyGenerations, int restarts,
@@ -41,9 +41,18 @@ public record GaSettings(int population, long generations, int steadyGenerations
         + crossover);
     require(mutation >= 0 && mutation <= 1, "mutation probability must be in [0, 1], got "
         + mutation);
-    require(memeticTrials >= 0, "memetic trials must be ≥ 0 (0: off), got " + memeticTrials);
+    require(memeticTrials >= 0 || memeticTrials == AUTO_MEMETIC,
+        "memetic trials must be ≥ 0 (0: off), got " + memeticTrials);
     require(keep >= 1, "keep must be at least 1, got " + keep);
     require(threads >= 1, "threads must be at least 1, got " + threads);
+  }
+
+  /** The memetic budget that scales with the cell: 4 ΔE trials per active site. */
+  public static final long AUTO_MEMETIC = -1;
+
+  /** The memetic step's ΔE trials per new ordering in a cell of {@code sites} active sites. */
+  public long memeticTrials(int sites) {
+    return memeticTrials == AUTO_MEMETIC ? 4L * sites : memeticTrials;
   }
 
   private static void require(boolean ok, String message) {
@@ -63,14 +72,14 @@ public record GaSettings(int population, long generations, int steadyGenerations
   }
 
   /**
-   * Builds settings; defaults: population 64, up to 500 generations, 60 steady, 3 restarts,
+   * Builds settings; defaults: population 64, up to 500 generations, 20 steady, 3 restarts,
    * no limits, tournament of 3, elite 2, offspring 60 %, slab crossover 0.8, mutation 0.3, no
-   * memetic step, keep 10, 1 thread, seed 1.
+   * memetic step of 4 ΔE trials per active site, keep 10, 1 thread, seed 1.
    */
   public static final class Builder {
     private int population = 64;
     private long generations = 500;
-    private int steadyGenerations = 60;
+    private int steadyGenerations = 20;
     private int restarts = 3;
     private Duration timeLimit;
     private long maxEvaluations;
@@ -80,7 +89,7 @@ public record GaSettings(int population, long generations, int steadyGenerations
     private String crossoverKind = "slab";
     private double crossover = 0.8;
     private double mutation = 0.3;
-    private long memeticTrials;
+    private long memeticTrials = AUTO_MEMETIC;
     private int keep = 10;
     private int threads = 1;
     private long seed = 1;
@@ -150,7 +159,10 @@ public record GaSettings(int population, long generations, int steadyGenerations
       return this;
     }
 
-    /** ΔE trials of the greedy-swap descent per new ordering (0: no memetic step). */
+    /**
+     * ΔE trials of the greedy-swap descent per new ordering (0: no memetic step;
+     * {@link GaSettings#AUTO_MEMETIC}: 4 per active site).
+     */
     public Builder memeticTrials(long n) {
       memeticTrials = n;
       return this;

@@ -46,8 +46,8 @@ public final class GeneticSearch {
     ExecutorService pool = settings.threads() > 1
         ? Executors.newFixedThreadPool(settings.threads(), GeneticSearch::daemon) : null;
     try {
-      GreedySwaps relaxation = settings.memeticTrials() > 0
-          ? new GreedySwaps(composition, settings.memeticTrials()) : null;
+      long memetic = settings.memeticTrials(composition.size());
+      GreedySwaps relaxation = memetic > 0 ? new GreedySwaps(composition, memetic) : null;
       PopulationEvaluator evaluator = new PopulationEvaluator(energy, composition, relaxation,
           pool, settings.threads(), archive);
       Engine<SpeciesGene, Double> engine = engine(composition, settings, evaluator);

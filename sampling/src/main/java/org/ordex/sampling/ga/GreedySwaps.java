@@ -1,13 +1,18 @@
 package org.ordex.sampling.ga;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.ordex.potentials.MoveEvaluator;
 
 /**
  * The memetic step: greedy descent by swaps inside the composition's groups, with the exact
- * incremental ΔE of a {@link MoveEvaluator}. Each pass visits the sites in order and makes, for
- * each, the best energy-lowering swap with a site of the same group holding another species;
- * passes repeat until none lowers the energy (a local minimum under swaps) or the trial
- * budget is spent. Deterministic: the result depends only on the starting ordering.
+ * incremental ΔE of a {@link MoveEvaluator}. A pass visits the sites from a random start, and
+ * for each tries partners of the same group holding another species, from a random start,
+ * making the first swap that lowers the energy; passes repeat until one makes no swap (a local
+ * minimum under swaps) or the trial budget is spent. First improvement in random order makes
+ * every trial count on large cells, where scanning all partners of a site would spend the
+ * budget on a few sites. The random order is seeded by the starting ordering, so the result
+ * depends only on it (not on the thread that runs it).
  */
 final class GreedySwaps {
   /** A swap must lower the energy by more than this (eV) to be made: no cycling on round-off. */
@@ -25,8 +30,12 @@ final class GreedySwaps {
     this.maxTrials = maxTrials;
   }
 
-  /** Relaxes the evaluator's working ordering; returns the number of ΔE evaluations made. */
-  long relax(MoveEvaluator ev) {
+  /**
+   * Relaxes the evaluator's working ordering, which is {@code start}; returns the number of ΔE
+   * evaluations made.
+   */
+  long relax(MoveEvaluator ev, byte[] start) {
+    SplittableRandom random = new SplittableRandom(Arrays.hashCode(start));
     long trials = 0;
     boolean improved = true;
     while (improved && trials < maxTrials) {
@@ -36,25 +45,23 @@ final class GreedySwaps {
           continue;
         }
         int[] sites = composition.groupSites(g);
-        for (int x = 0; x < sites.length && trials < maxTrials; x++) {
-          int i = sites[x];
+        int n = sites.length;
+        int first = random.nextInt(n);
+        for (int x = 0; x < n && trials < maxTrials; x++) {
+          int i = sites[(first + x) % n];
           int si = ev.species(i);
-          double best = -MIN_GAIN;
-          int bestJ = -1;
-          for (int y = 0; y < sites.length && trials < maxTrials; y++) {
-            int j = sites[y];
-            if (ev.species(j) != si) {
-              double d = ev.swapDelta(i, j);
-              trials++;
-              if (d < best) {
-                best = d;
-                bestJ = j;
-              }
+          int offset = random.nextInt(n);
+          for (int y = 0; y < n && trials < maxTrials; y++) {
+            int j = sites[(offset + y) % n];
+            if (ev.species(j) == si) {
+              continue;
             }
-          }
-          if (bestJ >= 0) {
-            ev.swap(i, bestJ);
-            improved = true;
+            trials++;
+            if (ev.swapDelta(i, j) < -MIN_GAIN) {
+              ev.swap(i, j);
+              improved = true;
+              break;
+            }
           }
         }
       }

@@ -162,7 +162,7 @@ final class PopulationEvaluator implements Evaluator<SpeciesGene, Double> {
         energies[k] = ev.energy();
         cost[k] = 1;
       } else {
-        long trials = relaxation.relax(ev);
+        long trials = relaxation.relax(ev, orderings[k]);
         byte[] relaxed = new byte[orderings[k].length];
         ev.copyOccupation(relaxed);
         orderings[k] = relaxed;

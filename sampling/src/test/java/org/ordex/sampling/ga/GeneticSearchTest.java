@@ -113,7 +113,8 @@ class GeneticSearchTest {
       assertTrue(seen.get(i).best() <= seen.get(i - 1).best());
       assertTrue(seen.get(i).evaluations() > seen.get(i - 1).evaluations());
     }
-    GroundStateResult budget = search(e, c, GaSettings.builder().maxEvaluations(500).build());
+    GroundStateResult budget = search(e, c, GaSettings.builder().maxEvaluations(500)
+        .memeticTrials(0).build());
     assertTrue(budget.evaluations() >= 500 && budget.evaluations() < 500 + 2 * 64);
     assertEquals(1, budget.restarts());
     GroundStateResult timed = search(e, c, GaSettings.builder().generations(1_000_000)
