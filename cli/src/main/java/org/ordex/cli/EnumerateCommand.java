@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,12 +38,8 @@ final class EnumerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
+  @Mixin
+  SystemOptions system;
 
   @Mixin
   ModelOptions model;
@@ -92,11 +87,11 @@ final class EnumerateCommand implements Callable<Integer> {
     if (nThreads < 1) {
       throw new InvalidInputException("--threads " + nThreads + ": expected at least 1");
     }
-    SystemSpec s = Systems.load(system, supercell);
+    SystemSpec s = system.load();
     EnergyModel energyModel = model.load(s);
     List<ArrangementSpace> spaces = compositions.spaces(s.supercell());
-    EnumerationRun run = new EnumerationRun(system.toAbsolutePath().normalize(),
-        EnumerationRun.sha256(system), supercell, compositions.spec(),
+    EnumerationRun run = new EnumerationRun(system.file.toAbsolutePath().normalize(),
+        EnumerationRun.sha256(system.file), system.supercell, compositions.spec(),
         model.model.toAbsolutePath().normalize(), EnumerationRun.sha256(model.model),
         model.species, energyModel.describe(), distinct, grid, lowest,
         distinct ? ChunkPlan.DISTINCT_CHUNK : ChunkPlan.DEFAULT_CHUNK, shard);

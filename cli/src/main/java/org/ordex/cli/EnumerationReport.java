@@ -9,23 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ordex.enumeration.ArrangementSpace;
-import org.ordex.enumeration.CanonicalAverages;
-import org.ordex.enumeration.DensityOfStates;
 import org.ordex.enumeration.EnumerationResult;
 import org.ordex.enumeration.LowestArrangements;
-import org.ordex.enumeration.OccupancyKey;
 import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
-import org.ordex.lattice.ParentLattice;
 import org.ordex.lattice.Poscar;
-import org.ordex.lattice.Sublattice;
 import org.ordex.lattice.SystemSpec;
 
 /**
  * The outputs of an enumeration run directory, written from its chunks: {@code thermo.csv}
- * (per complete composition and temperature: ln Z, F, U, S, C_v per supercell and the mean
- * fraction of each species on each sublattice), {@code dos.csv} (arrangements per energy
+ * (see {@link ThermoTable}), {@code dos.csv} (arrangements per energy
  * bin of width k_B·T_min, with the bin's centre and mean energy), {@code lowest.extxyz} and {@code lowest/ID.vasp} (the K lowest arrangements of each
  * composition, with energies and multiplicities) and {@code summary.json}.
  */
@@ -56,50 +50,8 @@ final class EnumerationReport {
   }
 
   private void writeThermo() {
-    ParentLattice parent = system.parent();
-    OccupancyKey keys = OccupancyKey.of(system.supercell());
-    List<Sublattice> active = parent.sublattices().stream().filter(Sublattice::isActive)
-        .toList();
-    List<Integer> species = activeSpecies(parent);
-    StringBuilder b = new StringBuilder("composition");
-    for (int s : species) {
-      b.append(",x_").append(parent.species().get(s));
-    }
-    b.append(",T_K,lnZ,F_eV_per_cell,U_eV_per_cell,S_kB_per_cell,Cv_kB_per_cell");
-    for (Sublattice sub : active) {
-      for (int s : sub.allowed()) {
-        b.append(',').append(sub.label()).append('_').append(parent.species().get(s));
-      }
-    }
-    b.append('\n');
-    int n = system.supercell().activeSiteCount();
-    for (int c = 0; c < spaces.size(); c++) {
-      if (!result.isComplete(c)) {
-        continue;
-      }
-      DensityOfStates dos = result.dos(c);
-      int[] counts = spaces.get(c).counts();
-      for (double t : run.temperatures()) {
-        CanonicalAverages a = CanonicalAverages.of(dos, keys, t);
-        b.append(spaces.get(c).label());
-        for (int s : species) {
-          b.append(',').append(num((double) counts[s] / n));
-        }
-        b.append(',').append(num(t)).append(',').append(num(a.lnZ())).append(',')
-            .append(num(a.freeEnergy())).append(',').append(num(a.energy())).append(',')
-            .append(num(a.entropy() / CanonicalAverages.K_B)).append(',')
-            .append(num(a.heatCapacity() / CanonicalAverages.K_B));
-        for (Sublattice sub : active) {
-          int size = sub.sites().length * system.supercell().volumeFactor();
-          for (int s : sub.allowed()) {
-            b.append(',').append(keys.isTracked()
-                ? num(a.occupancy()[sub.index()][s] / size) : "");
-          }
-        }
-        b.append('\n');
-      }
-    }
-    AtomicFiles.writeString(dir.path().resolve("thermo.csv"), b.toString());
+    AtomicFiles.writeString(dir.path().resolve("thermo.csv"),
+        ThermoTable.csv(system.supercell(), spaces, result, run.temperatures()));
   }
 
   private void writeDos() {
@@ -186,20 +138,6 @@ final class EnumerationReport {
     out.printf(Locale.ROOT, "%d of %d chunks done; largest energy drift at a recomputation "
         + "%.1e eV%n", summary.get("chunksDone").asInt(), summary.get("chunksTotal").asInt(),
         summary.get("maxDriftEV").asDouble());
-  }
-
-  private static List<Integer> activeSpecies(ParentLattice parent) {
-    List<Integer> s = new ArrayList<>();
-    for (Sublattice sub : parent.sublattices()) {
-      if (sub.isActive()) {
-        for (int x : sub.allowed()) {
-          if (!s.contains(x)) {
-            s.add(x);
-          }
-        }
-      }
-    }
-    return s;
   }
 
   private static String num(double x) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,8 +15,8 @@ import org.ordex.lattice.Sublattice;
 import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,12 +29,8 @@ final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
+  @Mixin
+  SystemOptions system;
 
   @Option(names = "--composition", paramLabel = "SPEC",
       description = "show only this composition, e.g. Co=12,Mn=12 (counts or fractions of the "
@@ -47,7 +42,7 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SystemSpec spec0 = Systems.load(system, supercell);
+    SystemSpec spec0 = system.load();
     Supercell cell = spec0.supercell();
     List<CompositionCount> counts = ConfigurationCounter.of(cell).count();
     if (composition != null) {

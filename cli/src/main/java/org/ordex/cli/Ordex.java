@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
         StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
         SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class,
-        GroundStateCommand.class, HullCommand.class})
+        GroundStateCommand.class, HullCommand.class, ThermoCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -18,9 +18,9 @@ import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,12 +36,8 @@ final class StructuresCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
+  @Mixin
+  SystemOptions system;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   CompositionOptions compositions;
@@ -63,7 +59,7 @@ final class StructuresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SystemSpec s = Systems.load(system, supercell);
+    SystemSpec s = system.load();
     Supercell cell = s.supercell();
     List<ArrangementSpace> spaces = compositions.spaces(cell);
     if (poscar != null) {

@@ -25,7 +25,7 @@ import java.util.Arrays;
  */
 public record ChunkResult(int chunk, int space, long from, long to, long visited, long weight,
     double maxDrift, DensityOfStates dos, LowestArrangements lowest) {
-  private static final long MAGIC = 0x4f52444558434b31L; // "ORDEXCK1"
+  private static final long MAGIC = 0x4f52444558434b32L; // "ORDEXCK2"
 
   /** The binary form. */
   public byte[] toBytes() {

@@ -34,65 +34,83 @@ public final class DistinctArrangements {
 
   /** Visits the representatives with rank in [from, to), ascending, with their multiplicity. */
   public void forEach(long from, long to, ArrangementVisitor visitor) {
-    if (space.digitCount() == 1 && space.supercell().activeSiteCount() <= 64) {
-      forEachBinary(from, to, visitor);
-    } else {
-      forEachGeneral(from, to, visitor);
-    }
+    scan(from, to, visitor, space.digitCount() == 1
+        && space.supercell().activeSiteCount() <= 64 ? new BinaryImages() : new Images());
   }
 
-  /** The scan for any space (package-private so tests can compare it with the fast path). */
+  /** The scan with the general images (package-private: tests compare it with the fast one). */
   void forEachGeneral(long from, long to, ArrangementVisitor visitor) {
-    int n = space.supercell().activeSiteCount();
-    byte[] occ = new byte[n];
-    byte[] image = new byte[n];
-    int[][] subsets = space.newSubsets();
-    long[] seen = new long[BLOCK / 64];
-    long groupOrder = permutations.length;
-    for (long lo = from; lo < to; lo += BLOCK) {
-      long hi = Math.min(to, lo + BLOCK);
-      Arrays.fill(seen, 0L);
-      for (long r = lo; r < hi; r++) {
-        int bit = (int) (r - lo);
-        if ((seen[bit >>> 6] & 1L << bit) != 0) {
-          continue;
-        }
-        space.unrankDigits(r, subsets);
-        space.place(subsets, occ);
-        boolean lowest = true;
-        long stabiliser = 0;
-        for (int[] p : permutations) {
-          for (int a = 0; a < n; a++) {
-            image[p[a]] = occ[a];
-          }
-          long q = space.rank(image, subsets);
-          if (q == r) {
-            stabiliser++;
-          } else if (q < r) {
-            lowest = false;
-          } else if (q < hi) {
-            int b = (int) (q - lo);
-            seen[b >>> 6] |= 1L << b;
-          }
-        }
-        if (lowest) {
-          visitor.visit(r, occ, groupOrder / stabiliser);
-        }
+    scan(from, to, visitor, new Images());
+  }
+
+  /** The ranks of the images of one arrangement under the permutations. */
+  private class Images {
+    final int n = space.supercell().activeSiteCount();
+    final int[][] subsets = space.newSubsets();
+    final byte[] occupation = new byte[n];
+    final byte[] image = new byte[n];
+
+    /** Loads the arrangement of rank r. */
+    void load(long r) {
+      space.unrankDigits(r, subsets);
+      space.place(subsets, occupation);
+    }
+
+    /** Rank of the image of the loaded arrangement under p. */
+    long imageRank(int[] p) {
+      for (int a = 0; a < n; a++) {
+        image[p[a]] = occupation[a];
       }
+      return space.rank(image, subsets);
+    }
+
+    /** The loaded arrangement (call after the images: they may reuse work arrays). */
+    byte[] occupation() {
+      return occupation;
     }
   }
 
   /**
-   * The same scan for two species on one group of at most 64 sites (then the group is all
-   * active sites): an arrangement is the bitmask of the sites holding the first species,
-   * and images and ranks cost O(count of that species).
+   * Images for two species on one group of at most 64 sites (then the group is all active
+   * sites): an arrangement is the bitmask of the sites holding the first species, and an
+   * image and its rank cost O(count of that species).
    */
-  private void forEachBinary(long from, long to, ArrangementVisitor visitor) {
-    int n = space.supercell().activeSiteCount();
-    int k = space.digitChosen(0);
-    Binomials b = space.binomials();
-    byte[] occ = new byte[n];
-    int[][] subsets = space.newSubsets();
+  private final class BinaryImages extends Images {
+    final int k = space.digitChosen(0);
+    final Binomials b = space.binomials();
+    long mask;
+
+    @Override
+    void load(long r) {
+      space.unrankDigits(r, subsets);
+      mask = 0;
+      for (int i = 0; i < k; i++) {
+        mask |= 1L << subsets[0][i];
+      }
+    }
+
+    @Override
+    long imageRank(int[] p) {
+      long image = 0;
+      for (long m = mask; m != 0; m &= m - 1) {
+        image |= 1L << p[Long.numberOfTrailingZeros(m)];
+      }
+      long q = 0;
+      int i = 1;
+      for (long m = image; m != 0; m &= m - 1, i++) {
+        q = b.of(Long.numberOfTrailingZeros(m) + 1, i) - 1 - q;
+      }
+      return q;
+    }
+
+    @Override
+    byte[] occupation() {
+      space.place(subsets, occupation);
+      return occupation;
+    }
+  }
+
+  private void scan(long from, long to, ArrangementVisitor visitor, Images images) {
     long[] seen = new long[BLOCK / 64];
     long groupOrder = permutations.length;
     for (long lo = from; lo < to; lo += BLOCK) {
@@ -103,23 +121,11 @@ public final class DistinctArrangements {
         if ((seen[bit >>> 6] & 1L << bit) != 0) {
           continue;
         }
-        space.unrankDigits(r, subsets);
-        long mask = 0;
-        for (int i = 0; i < k; i++) {
-          mask |= 1L << subsets[0][i];
-        }
+        images.load(r);
         boolean lowest = true;
         long stabiliser = 0;
         for (int[] p : permutations) {
-          long image = 0;
-          for (long m = mask; m != 0; m &= m - 1) {
-            image |= 1L << p[Long.numberOfTrailingZeros(m)];
-          }
-          long q = 0;
-          int i = 1;
-          for (long m = image; m != 0; m &= m - 1, i++) {
-            q = b.of(Long.numberOfTrailingZeros(m) + 1, i) - 1 - q;
-          }
+          long q = images.imageRank(p);
           if (q == r) {
             stabiliser++;
           } else if (q < r) {
@@ -130,8 +136,7 @@ public final class DistinctArrangements {
           }
         }
         if (lowest) {
-          space.place(subsets, occ);
-          visitor.visit(r, occ, groupOrder / stabiliser);
+          visitor.visit(r, images.occupation(), groupOrder / stabiliser);
         }
       }
     }
