@@ -289,8 +289,22 @@ public final class Chain {
     return acc;
   }
 
-  /** Metropolis test of a move with log-weight lnw &lt; 0 (no random draw when hopeless). */
+  /**
+   * Metropolis test of a move with log-weight lnw &lt; 0: accepted with probability e^lnw (no
+   * random draw when e^lnw &lt; 10^−17). Since 1 + x ≤ e^x ≤ 1/(1 − x) for x &lt; 0, most draws
+   * are decided without computing the exponential; the decision is the same.
+   */
   private boolean accept(double lnw) {
-    return lnw > -40 && rng.nextDouble() < Math.exp(lnw);
+    if (lnw <= -40) {
+      return false;
+    }
+    double u = rng.nextDouble();
+    if (u < 1 + lnw) {
+      return true;
+    }
+    if (u * (1 - lnw) >= 1) {
+      return false;
+    }
+    return u < Math.exp(lnw);
   }
 }
