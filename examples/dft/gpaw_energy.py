@@ -19,10 +19,12 @@ with "converged": false and the reason); 2 bad input (unreadable structure, bad 
 
 The defaults are the settings of the (Co,Mn)3O4 dataset in examples/comno/data/ (see its
 README): PBE, Dudarev U on the 3d shell (Co 3.32 eV, Mn 3.9 eV, as in the Materials
-Project), LCAO dzp basis, grid spacing 0.2 Å, Gamma-centred k-points from a density of
-1.4 per Å^-1 on meshes shifted by half a step (Monkhorst-Pack 2x2x2 for the 14-atom spinel
-cell; 2x2x1 with the third point at 1/2 for its 1x1x2 supercell: the same sampling), Fermi-Dirac smearing 0.1 eV, the damped spin-difference Pulay mixer (beta 0.05,
-history 5, weight 50), point-group symmetry off, the 7-electron Mn setup, maxiter 150.
+Project), the 7-electron Mn setup, LCAO dzp basis, grid spacing 0.2 Å, k-points from a
+density of 1.4 per Å^-1 on meshes shifted by half a step (Monkhorst-Pack 2x2x2 for the
+14-atom spinel cell; 2x2x1 with the third point at 1/2 for its 1x1x2 supercell: the same
+Bloch vectors), Fermi-Dirac smearing 0.2 eV (energies extrapolated to zero width), the
+damped spin-difference Pulay mixer (beta 0.05, history 5, weight 50), point-group symmetry
+off, SCF density criterion 5e-4 per electron, maxiter 150.
 """
 
 import argparse
@@ -304,7 +306,7 @@ def main(argv=None):
     p.add_argument("--kpt-centring", default="half-step", choices=["half-step", "gamma"],
                    help="mesh points at (j+1/2)/n (half-step, default: Monkhorst-Pack for even n) "
                         "or j/n (gamma)")
-    p.add_argument("--smearing", type=float, default=0.1, help="Fermi-Dirac width, eV (default 0.1)")
+    p.add_argument("--smearing", type=float, default=0.2, help="Fermi-Dirac width, eV (default 0.2)")
     p.add_argument("--mixer-beta", type=float, default=0.05, help="mixer damping (default 0.05)")
     p.add_argument("--maxiter", type=int, default=150, help="SCF iteration cap (default 150)")
     p.add_argument("--conv-density", type=float, default=5e-4,
