@@ -39,7 +39,8 @@ class GpawRoundTripTest {
     assertEquals(0, r.code(), r.err());
     r = CliRun.of("spotcheck", "run", calc.toString(), "--command", "OMP_NUM_THREADS=1 "
         + DebianPython.PATH + " " + ADAPTER + " structure.extxyz -o result.json --kpts 2,2,2 "
-        + "--maxiter 40 --smearing 0.1 --conv-density 5e-4", "--done-file", "result.json", "--timeout", "15m");
+        + "--maxiter 40 --smearing 0.1 --conv-density 5e-4", "--done-file", "result.json",
+        "--timeout", "15m");
     assertEquals(0, r.code(), r.out() + r.err());
     DftResult result = DftOutputs.readFolder(calc.resolve("MnO"), null);
     assertEquals(RECORDED_ENERGY, result.energy(), 1e-3);
