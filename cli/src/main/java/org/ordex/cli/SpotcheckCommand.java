@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spotcheck", mixinStandardHelpOptions = true,
     description = "DFT spot-checks: select arrangements, export DFT inputs, run a DFT command "
         + "per structure, ingest the results and report the model's errors.",
-    subcommands = {SpotcheckExportCommand.class, SpotcheckRunCommand.class})
+    subcommands = {SpotcheckSelectCommand.class, SpotcheckExportCommand.class,
+        SpotcheckRunCommand.class})
 final class SpotcheckCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -15,6 +16,6 @@ final class SpotcheckCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: export, run");
+        "a subcommand is required: select, export, run");
   }
 }

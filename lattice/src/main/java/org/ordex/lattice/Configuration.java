@@ -47,15 +47,7 @@ public final class Configuration {
    */
   public static Configuration fromStructure(Supercell supercell, Structure s, double tolerance) {
     int[] siteOf = SiteAssignment.sites(supercell, s, tolerance);
-    ParentLattice parent = supercell.parent();
-    byte[] occ = new byte[supercell.activeSiteCount()];
-    for (int i = 0; i < siteOf.length; i++) {
-      int a = supercell.activeIndex(siteOf[i]);
-      if (a >= 0) {
-        occ[a] = (byte) parent.speciesIndex(s.species(i));
-      }
-    }
-    return new Configuration(supercell, occ);
+    return new Configuration(supercell, new SiteAssignment(supercell, siteOf).occupation(s));
   }
 
   public Supercell supercell() {

@@ -32,6 +32,14 @@ public record SiteAssignment(Supercell supercell, int[] siteOfAtom) {
    * input.
    */
   public static SiteAssignment of(ParentLattice parent, Structure s, double tolerance) {
+    return in(Supercell.of(parent, supercellMatrix(parent, s)), s, tolerance);
+  }
+
+  /**
+   * The integer matrix M with cell ≈ M · parent cell (rows), allowing a uniform or small
+   * strain; a cell that is no supercell of the parent is bad input.
+   */
+  public static int[][] supercellMatrix(ParentLattice parent, Structure s) {
     double[][] ratio = Matrix3.multiply(s.lattice().matrix(),
         Matrix3.inverse(parent.structure().lattice().matrix()));
     int[][] m = new int[3][3];
@@ -44,12 +52,32 @@ public record SiteAssignment(Supercell supercell, int[] siteOfAtom) {
         }
       }
     }
-    Supercell cell = Supercell.of(parent, m);
+    return m;
+  }
+
+  /**
+   * Assigns the atoms of {@code s} to the sites of {@code supercell}, whose cell the
+   * structure's is up to a uniform or small strain (positions compared as fractions).
+   */
+  public static SiteAssignment in(Supercell supercell, Structure s, double tolerance) {
     double[][] fractional = new double[s.size()][];
     for (int i = 0; i < s.size(); i++) {
       fractional[i] = s.fractional(i);
     }
-    return new SiteAssignment(cell, match(cell, s, fractional, tolerance));
+    return new SiteAssignment(supercell, match(supercell, s, fractional, tolerance));
+  }
+
+  /** The occupation of the active sites (species index per active site). */
+  public byte[] occupation(Structure s) {
+    ParentLattice parent = supercell.parent();
+    byte[] occ = new byte[supercell.activeSiteCount()];
+    for (int i = 0; i < siteOfAtom.length; i++) {
+      int a = supercell.activeIndex(siteOfAtom[i]);
+      if (a >= 0) {
+        occ[a] = (byte) parent.speciesIndex(s.species(i));
+      }
+    }
+    return occ;
   }
 
   /**
