@@ -31,15 +31,15 @@ final class MtpInputs {
   /** Reads every configuration of a .cfg, extxyz or POSCAR file. */
   static List<MlipCfg> read(Path file, MlipTypes types) {
     String text = Text.read(file);
-    StructureFiles.Format f = StructureFiles.formatOf(file, text);
-    if (f == StructureFiles.Format.CFG) {
+    FrameFiles.Format f = FrameFiles.formatOf(file, text);
+    if (f == FrameFiles.Format.CFG) {
       return MlipCfg.parse(text, file.toString());
     }
     if (types == null) {
       throw new InvalidInputException(file + ": element names need --species (e.g. "
           + "--species Co,Mn,O: type 0 = Co) to map them to the potential's types");
     }
-    List<Frame> frames = f == StructureFiles.Format.EXTXYZ ? Extxyz.parse(text, file.toString())
+    List<Frame> frames = f == FrameFiles.Format.EXTXYZ ? Extxyz.parse(text, file.toString())
         : List.of(Frame.of(Poscar.parse(text, file.toString())));
     List<MlipCfg> cfgs = new ArrayList<>();
     for (Frame fr : frames) {

@@ -96,7 +96,7 @@ final class SpotcheckExportCommand implements Callable<Integer> {
     List<Frame> frames = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (Path p : inputs) {
-      List<Frame> read = StructureFiles.frames(p, types);
+      List<Frame> read = FrameFiles.frames(p, types);
       String base = p.getFileName().toString().replaceAll("\\.[^.]*$", "");
       for (int i = 0; i < read.size(); i++) {
         Frame f = read.get(i);

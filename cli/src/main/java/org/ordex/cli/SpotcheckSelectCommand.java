@@ -115,12 +115,12 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
     ParentLattice parent = sys.parent();
     EnergyModel energyModel = model.model == null ? null : model.load(sys);
     ClusterSpace space = clusterSpace(parent, energyModel);
-    ArrangementMapper mapper = new ArrangementMapper(parent, space, 0.3);
+    ArrangementMapper mapper = new ArrangementMapper(parent, space, Double.NaN);
     MlipTypes types = mlipTypes == null ? null : MlipTypes.parse(mlipTypes);
     List<Frame> frames = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (Path p : inputs) {
-      List<Frame> read = StructureFiles.frames(p, types);
+      List<Frame> read = FrameFiles.frames(p, types);
       String base = p.getFileName().toString().replaceAll("\\.[^.]*$", "");
       for (int i = 0; i < read.size(); i++) {
         frames.add(read.get(i));
@@ -151,7 +151,7 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
     Set<String> trainKeys = new HashSet<>();
     for (Path p : train) {
       Path file = Files.isDirectory(p) ? p.resolve("structures.extxyz") : p;
-      for (Frame f : StructureFiles.frames(file, types)) {
+      for (Frame f : FrameFiles.frames(file, types)) {
         ArrangementMapper.Mapped m = map(mapper, f, file.toString());
         trainFeatures.add(m.correlations());
         trainKeys.add(m.key());
@@ -178,11 +178,7 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
   }
 
   private static ArrangementMapper.Mapped map(ArrangementMapper mapper, Frame f, String what) {
-    try {
-      return mapper.map(f.structure());
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(what + ": " + e.getMessage());
-    }
+    return mapper.map(f.structure(), what);
   }
 
   /** Fraction of the first active species when exactly two species are active; else NaN. */

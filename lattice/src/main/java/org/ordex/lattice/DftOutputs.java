@@ -7,13 +7,14 @@ import java.util.Locale;
 
 /**
  * Reads the result of a DFT calculation from whichever output a code left: the GPAW
- * adapter's JSON, a VASP OUTCAR, a pw.x output, or an extxyz frame with {@code energy=}.
+ * adapter's JSON, a VASP vasprun.xml ({@link Vasprun}: structure, energy σ→0, moments) or
+ * OUTCAR, a pw.x output, or an extxyz frame with {@code energy=}.
  * In a calculation folder the known names are tried in order ({@link #NAMES}).
  */
 public final class DftOutputs {
   /** Output names tried in a calculation folder, in order. */
-  public static final List<String> NAMES = List.of("result.json", "OUTCAR", "pw.out",
-      "ordex-run.out");
+  public static final List<String> NAMES = List.of("result.json", "vasprun.xml", "OUTCAR",
+      "pw.out", "ordex-run.out");
 
   private DftOutputs() {}
 
@@ -24,6 +25,13 @@ public final class DftOutputs {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".json")) {
       return GpawResult.parse(text, file.toString());
+    }
+    if (lower.endsWith(".xml")) {
+      Vasprun run = Vasprun.read(file);
+      double[] moments = run.magneticMoments();
+      return new DftResult("VASP", run.energy(), run.structure(), moments,
+          run.magnetisation(), true, Double.NaN, java.util.Map.of("ionicSteps",
+              Integer.toString(run.ionicSteps())));
     }
     if (name.startsWith("OUTCAR")) {
       return Outcar.parse(text, file.toString());
@@ -43,7 +51,7 @@ public final class DftOutputs {
       return Outcar.parse(text, file.toString());
     }
     throw new InvalidInputException(file + ": not a known DFT output (GPAW adapter JSON, "
-        + "OUTCAR, pw.x output or extxyz)");
+        + "vasprun.xml, OUTCAR, pw.x output or extxyz)");
   }
 
   /**

@@ -55,6 +55,17 @@ class DftOutputsTest {
   }
 
   @Test
+  void vasprunThroughTheCeEngineersParser(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("vasprun.xml");
+    Files.copy(VasprunTest.FILE, p);
+    DftResult r = DftOutputs.readFolder(dir, null);
+    assertEquals("VASP", r.code());
+    assertEquals(-10.45, r.energy(), 1e-12);
+    assertEquals(2, r.structure().size());
+    assertEquals("2", r.info().get("ionicSteps"));
+  }
+
+  @Test
   void outcarLastIonicStepWins() {
     DftResult r = DftOutputs.read(DIR.resolve("OUTCAR-generated"));
     assertEquals(-101.22839506, r.energy(), 0);

@@ -12,9 +12,13 @@ import org.ordex.lattice.MlipTypes;
 import org.ordex.lattice.Poscar;
 import org.ordex.lattice.Text;
 
-/** Structure files by format: MLIP .cfg, extended XYZ or POSCAR, told by name or content. */
-final class StructureFiles {
-  private StructureFiles() {}
+/**
+ * Frames (structure, energy, key/value info such as ids) from MLIP .cfg, extended XYZ or
+ * POSCAR files, told by name or content; unlike {@link org.ordex.lattice.StructureFiles} the
+ * frames keep their info, which the spot-check commands carry along.
+ */
+final class FrameFiles {
+  private FrameFiles() {}
 
   /** The structure file formats ordex reads. */
   enum Format { CFG, EXTXYZ, POSCAR }
