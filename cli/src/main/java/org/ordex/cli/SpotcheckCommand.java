@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "DFT spot-checks: select arrangements, export DFT inputs, run a DFT command "
         + "per structure, ingest the results and report the model's errors.",
     subcommands = {SpotcheckSelectCommand.class, SpotcheckExportCommand.class,
-        SpotcheckRunCommand.class})
+        SpotcheckRunCommand.class, SpotcheckIngestCommand.class, SpotcheckReportCommand.class})
 final class SpotcheckCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -16,6 +16,6 @@ final class SpotcheckCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: select, export, run");
+        "a subcommand is required: select, export, run, ingest, report");
   }
 }
