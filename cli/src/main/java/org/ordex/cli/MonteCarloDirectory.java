@@ -41,10 +41,6 @@ final class MonteCarloDirectory {
     return dir.resolve(name);
   }
 
-  Path snapshots() {
-    return snapshots;
-  }
-
   boolean hasCheckpoint() {
     return Files.exists(checkpoint);
   }

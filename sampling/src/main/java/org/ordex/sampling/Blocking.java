@@ -36,10 +36,6 @@ final class Blocking {
     this.scratch = new double[d];
   }
 
-  int dimensions() {
-    return d;
-  }
-
   /** Number of samples pushed. */
   long samples() {
     return count[0];

@@ -17,7 +17,6 @@ import org.ordex.potentials.SupercellEnergy;
  * for a benchmark or a custom schedule).
  */
 public final class Chain {
-  private final SiteLayout layout;
   private final Ensemble ensemble;
   private final MoveEvaluator evaluator;
   private final Rng rng;
@@ -56,7 +55,6 @@ public final class Chain {
   private Chain(SiteLayout layout, SupercellEnergy model, Ensemble ensemble, byte[] occupation,
       Rng rng, double temperature, int[] swapOrder) {
     layout.check(occupation);
-    this.layout = layout;
     this.ensemble = ensemble;
     this.evaluator = model.evaluator(occupation);
     this.rng = rng;
@@ -108,10 +106,6 @@ public final class Chain {
 
   Ensemble ensemble() {
     return ensemble;
-  }
-
-  SiteLayout layout() {
-    return layout;
   }
 
   /** Energy of the working configuration, eV per supercell. */
