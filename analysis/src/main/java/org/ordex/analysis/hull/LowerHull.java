@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 /**
  * The lower convex hull of points (x, y) in the plane, built by Andrew's monotone chain: the
- * vertices ascending in x, collinear points dropped, one vertex per x (the lowest point
- * there). {@link #at} interpolates the hull linearly between vertices; outside the
+ * vertices ascending in x, one vertex per x (the lowest point there), points on a chord
+ * between their neighbours dropped (within {@link #TOLERANCE} in y, so round-off does not make
+ * collinear points vertices). {@link #at} interpolates the hull linearly between vertices; outside the
  * vertices' x range it is undefined. Immutable.
  */
 public final class LowerHull {
+  /** A point less than this (in y) below the chord of its neighbours is not a vertex. */
+  public static final double TOLERANCE = 1e-9;
+
   private final double[] vx;
   private final double[] vy;
   private final int[] vertexIndex;
@@ -41,7 +45,8 @@ public final class LowerHull {
       if (size > 0 && x[chain[size - 1]] == x[p]) {
         continue;
       }
-      while (size >= 2 && cross(x, y, chain[size - 2], chain[size - 1], p) <= 0) {
+      while (size >= 2 && cross(x, y, chain[size - 2], chain[size - 1], p)
+          <= TOLERANCE * (x[p] - x[chain[size - 2]])) {
         size--;
       }
       chain[size++] = p;
@@ -55,7 +60,10 @@ public final class LowerHull {
     return new LowerHull(vx, vy, Arrays.copyOf(chain, size));
   }
 
-  /** (b − a) × (c − a): positive when a → b → c turns left (convex from below). */
+  /**
+   * (b − a) × (c − a): positive when a → b → c turns left (convex from below); divided by
+   * x_c − x_a it is how far b lies below the chord a–c.
+   */
   private static double cross(double[] x, double[] y, int a, int b, int c) {
     return (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]);
   }

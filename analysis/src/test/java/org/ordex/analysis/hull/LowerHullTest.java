@@ -26,6 +26,19 @@ class LowerHullTest {
     LowerHull h = LowerHull.of(new double[] {0, 0.5, 1}, new double[] {0, -1, -2});
     assertEquals(2, h.size());
     assertEquals(-1, h.at(0.5), 1e-15);
+    // the fcc nearest-neighbour antiferro pair in 32 sites: x = 13/32 lies on the chord
+    // from L1_2 to L1_0 up to round-off
+    java.util.List<HullEntry> entries = new java.util.ArrayList<>();
+    int[] cu = {0, 8, 13, 15, 16, 32};
+    double[] e = {1.92, 0, -0.4, -0.56, -0.64, 1.92};
+    for (int i = 0; i < cu.length; i++) {
+      entries.add(new HullEntry("f", i + 1, "s" + i, "", 32, cu[i] / 32.0, e[i]));
+    }
+    assertEquals(4, FormationHull.of(entries, "Cu", "Au").hull().size());
+    double x = 13 / 32.0;
+    LowerHull real = LowerHull.of(new double[] {0.25, x, 0.5}, new double[] {-0.06, -0.0726,
+        -0.08});
+    assertEquals(3, real.size(), "a point 0.1 meV below the chord is a vertex");
   }
 
   /** Brute force: a point is a vertex iff no chord between two other points passes below it. */

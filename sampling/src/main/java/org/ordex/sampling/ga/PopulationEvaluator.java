@@ -4,10 +4,12 @@ import io.jenetics.Genotype;
 import io.jenetics.Phenotype;
 import io.jenetics.engine.Evaluator;
 import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
 import io.jenetics.util.Seq;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,8 +21,9 @@ import org.ordex.potentials.SupercellEnergy;
  * new individual, optionally after the memetic {@link GreedySwaps} descent (Lamarckian: the
  * relaxed ordering replaces the offspring), computed in parallel on a fixed set of threads.
  * Each individual's result depends only on its ordering, so the outcome is the same for any
- * number of threads. Then duplicates modulo symmetry are replaced by random newcomers (a few
- * rounds), which keeps the population diverse, and every evaluated ordering is offered to the
+ * number of threads. Then duplicates modulo symmetry are replaced by shaken copies (2, then 8,
+ * then 32 random swaps; a few rounds), which keeps the population diverse without throwing
+ * away what it has learnt, and every evaluated ordering is offered to the
  * archive of the lowest distinct orderings. Counts energy evaluations (full energies and
  * swap ΔE). Used by one search on one thread.
  */
@@ -29,6 +32,7 @@ final class PopulationEvaluator implements Evaluator<SpeciesGene, Double> {
 
   private final FixedComposition composition;
   private final GreedySwaps relaxation;
+  private final SwapMutator mutator;
   private final MoveEvaluator[] evaluators;
   private final ExecutorService pool;
   private final int[][] permutations;
@@ -45,6 +49,7 @@ final class PopulationEvaluator implements Evaluator<SpeciesGene, Double> {
       GreedySwaps relaxation, ExecutorService pool, int threads, DistinctOrderings archive) {
     this.composition = composition;
     this.relaxation = relaxation;
+    this.mutator = new SwapMutator(composition, 1);
     this.pool = pool;
     this.permutations = composition.supercell().permutations();
     this.archive = archive;
@@ -78,10 +83,16 @@ final class PopulationEvaluator implements Evaluator<SpeciesGene, Double> {
         duplicates.add(i);
       }
     }
+    RandomGenerator random = RandomRegistry.random();
     for (int round = 0; round < REPLACEMENT_ROUNDS && !duplicates.isEmpty(); round++) {
+      int swaps = 2 << (2 * round);
       for (int k = 0; k < duplicates.size(); k++) {
         int i = duplicates.getInt(k);
-        out.set(i, Phenotype.of(Genotype.of(OccupationChromosome.random(composition)),
+        byte[] shaken = bytes(out.get(i)).clone();
+        for (int t = 0; t < swaps; t++) {
+          mutator.swap(shaken, random);
+        }
+        out.set(i, Phenotype.of(Genotype.of(OccupationChromosome.wrap(composition, shaken)),
             out.get(i).generation()));
       }
       evaluate(out, duplicates);

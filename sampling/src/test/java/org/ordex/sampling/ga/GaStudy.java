@@ -144,10 +144,16 @@ class GaStudy {
       out.println("# 2x2x2 spinel (192 cation sites), test CE seed 3; energies eV per supercell;"
           + " budget = energy evaluations (SA: one swap ΔE per trial; GA: full energies + ΔE)");
       out.println("composition,budget,method,seed,lowest_eV,evaluations,seconds");
-      for (String comp : new String[] {"Co=48", "Co=96"}) {
+      String[] comps = System.getProperty("ordex.study.compositions", "Co=48;Co=96").split(";");
+      String[] budgets = System.getProperty("ordex.study.budgets", "100000,400000").split(",");
+      String[] variants = System.getProperty("ordex.study.variants", "memetic:0;memetic:768")
+          .split(";");
+      int seeds = Integer.getInteger("ordex.study.seeds", 3);
+      for (String comp : comps) {
         FixedComposition c = FixedComposition.of(Composition.parse(comp, cell));
-        for (long budget : new long[] {100_000, 400_000}) {
-          for (int seed = 1; seed <= 3; seed++) {
+        for (String budgetText : budgets) {
+          long budget = Long.parseLong(budgetText);
+          for (int seed = 1; seed <= seeds; seed++) {
             long t0 = System.nanoTime();
             long sweeps = budget / 192;
             Annealer a = Annealer.start(e, new Ensemble.Canonical(),
@@ -156,14 +162,15 @@ class GaStudy {
             a.advance(sweeps);
             out.printf(Locale.ROOT, "%s,%d,SA 3000->5 K geometric,%d,%.6f,%d,%.2f%n", c.label(),
                 budget, seed, a.lowestEnergy(), sweeps * 192, (System.nanoTime() - t0) / 1e9);
-            for (String variant : new String[] {"GA", "GA+memetic"}) {
+            for (String variant : variants) {
               t0 = System.nanoTime();
-              GaSettings.Builder b = GaSettings.builder().seed(seed).maxEvaluations(budget)
-                  .restarts(1000).generations(100_000).steadyGenerations(100_000).threads(1)
-                  .memeticTrials(variant.equals("GA+memetic") ? 4 * 192 : 0);
+              GaSettings.Builder b = apply(GaSettings.builder().seed(seed).maxEvaluations(budget)
+                  .restarts(1000).generations(100_000).steadyGenerations(100_000).threads(1),
+                  variant);
               GroundStateResult r = GeneticSearch.run(e, c, b.build(), s -> {});
-              out.printf(Locale.ROOT, "%s,%d,%s,%d,%.6f,%d,%.2f%n", c.label(), budget, variant,
-                  seed, r.best().energy(), r.evaluations(), (System.nanoTime() - t0) / 1e9);
+              out.printf(Locale.ROOT, "%s,%d,GA %s,%d,%.6f,%d,%.2f%n", c.label(), budget,
+                  variant, seed, r.best().energy(), r.evaluations(),
+                  (System.nanoTime() - t0) / 1e9);
             }
           }
         }
