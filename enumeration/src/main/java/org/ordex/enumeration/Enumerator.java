@@ -19,13 +19,19 @@ import org.ordex.potentials.SupercellEnergy;
  * representatives ({@link DistinctArrangements}) with their multiplicities and reaches each
  * from the previous one by flips, or from scratch when many sites differ. Every chunk starts
  * from a full energy, and the energy is recomputed from scratch every
- * {@code recomputeEvery} steps to bound the drift; so a chunk's result depends only on the
+ * {@code recomputeEvery} steps ({@code recomputeEvery}/16 representatives in distinct mode)
+ * to bound the drift; so a chunk's result depends only on the
  * chunk. Threads take chunks one at a time. Immutable; {@link #run} may be called again.
  */
 public final class Enumerator {
   /** Default number of incremental steps between full recomputations. */
   public static final int RECOMPUTE_EVERY = 1 << 14;
   private static final int PROGRESS_STEP = 1 << 16;
+  /**
+   * In distinct mode a step (reaching the next representative by up to {@link #MAX_FLIPS}
+   * flips) counts as this many incremental moves towards the recomputation interval.
+   */
+  private static final int DISTINCT_STEPS = 16;
   /**
    * Distinct mode reaches a representative by flips when at most this many sites differ
    * from the previous one, otherwise by a full energy (for a level-16 on-lattice MTP on the
@@ -49,7 +55,8 @@ public final class Enumerator {
     this.distinct = distinct;
     this.binWidth = binWidth;
     this.lowest = lowest;
-    this.recomputeEvery = recomputeEvery;
+    this.recomputeEvery = distinct ? Math.max(1, recomputeEvery / DISTINCT_STEPS)
+        : recomputeEvery;
     this.keys = OccupancyKey.of(energy.supercell());
     List<DistinctArrangements> o = new ArrayList<>();
     for (ArrangementSpace s : plan.spaces()) {

@@ -114,6 +114,7 @@ class EnumeratorTest {
     EnumerationResult distinct = run(plan, e, true, 100, 2);
     OccupancyKey keys = OccupancyKey.of(cell);
     assertTrue(full.maxDrift() < 1e-9, "drift " + full.maxDrift());
+    assertTrue(distinct.maxDrift() < 1e-9, "drift " + distinct.maxDrift());
     for (int s = 0; s < spaces.size(); s++) {
       assertEquals(spaces.get(s).size(), full.weight(s));
       assertEquals(spaces.get(s).size(), distinct.weight(s));
