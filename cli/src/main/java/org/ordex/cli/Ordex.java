@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {InfoCommand.class, MtpCommand.class, CeCommand.class,
         StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
         SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class,
-        GroundStateCommand.class, HullCommand.class, ThermoCommand.class})
+        GroundStateCommand.class, HullCommand.class, ThermoCommand.class, ImportCommand.class,
+        OrbitsCommand.class, PlotCommand.class, StudyCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

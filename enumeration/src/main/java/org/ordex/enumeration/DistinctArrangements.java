@@ -142,6 +142,34 @@ public final class DistinctArrangements {
     }
   }
 
+  /**
+   * The orbit of one arrangement (of this space's composition) under the supercell's
+   * symmetry: its representative, the member of lowest rank as {@link #forEach} visits it,
+   * and its multiplicity (orbit size).
+   */
+  public record Orbit(long representative, long multiplicity) {}
+
+  /** The orbit of an arrangement given by its occupation (one species per active site). */
+  public Orbit orbitOf(byte[] occupation) {
+    int n = space.supercell().activeSiteCount();
+    int[][] subsets = space.newSubsets();
+    long self = space.rank(occupation, subsets);
+    byte[] image = new byte[n];
+    long lowest = self;
+    long stabiliser = 0;
+    for (int[] p : permutations) {
+      for (int a = 0; a < n; a++) {
+        image[p[a]] = occupation[a];
+      }
+      long q = space.rank(image, subsets);
+      if (q == self) {
+        stabiliser++;
+      }
+      lowest = Math.min(lowest, q);
+    }
+    return new Orbit(lowest, permutations.length / stabiliser);
+  }
+
   /** Visits every representative with its multiplicity. */
   public void forEach(ArrangementVisitor visitor) {
     forEach(0, space.size(), visitor);

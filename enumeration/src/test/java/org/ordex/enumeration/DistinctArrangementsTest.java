@@ -80,6 +80,23 @@ class DistinctArrangementsTest {
     assertEquals(scan(d, 0, binary.size()), scanGeneral(d, 0, binary.size()));
   }
 
+  @Test
+  void orbitOfEveryArrangementIsItsRepresentativeWithTheOrbitSize() {
+    Supercell spinel = Systems.spinel("primitive", "1x1x1");
+    for (String comp : List.of("Co=3", "8a:Co=1,16d:Co=2")) {
+      ArrangementSpace space = ArrangementSpaceTest.space(spinel, comp);
+      DistinctArrangements d = DistinctArrangements.of(space);
+      Map<Long, Long> reps = bruteForce(space);
+      byte[] occ = new byte[spinel.activeSiteCount()];
+      for (long r = 0; r < space.size(); r++) {
+        space.unrank(r, occ);
+        DistinctArrangements.Orbit o = d.orbitOf(occ);
+        assertTrue(reps.containsKey(o.representative()), comp + " rank " + r);
+        assertEquals(reps.get(o.representative()), o.multiplicity(), comp + " rank " + r);
+      }
+    }
+  }
+
   static Map<Long, Long> scanGeneral(DistinctArrangements d, long from, long to) {
     Map<Long, Long> out = new HashMap<>();
     d.forEachGeneral(from, to, (rank, occ, mult) -> out.put(rank, mult));

@@ -89,20 +89,17 @@ public final class StructureFiles {
     List<Entry> out = new ArrayList<>();
     boolean first = true;
     while (in.hasNext()) {
-      String line = in.next();
-      int hash = line.indexOf('#');
-      String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
-      if (content.isEmpty()) {
+      String[] t = Text.tableFields(in.next());
+      if (t.length == 0) {
         continue;
       }
-      String[] t = content.split("\\s*[,;\\t]\\s*|\\s+");
       boolean header = first && (t.length < 2 || !Text.isNumber(t[1]));
       first = false;
       if (header) {
         continue;
       }
       if (t.length < 2) {
-        throw in.error("expected a structure file and its energy (eV), found '" + content + "'");
+        throw in.error("expected a structure file and its energy (eV), found '" + t[0] + "'");
       }
       double energy = in.number(t[1]);
       if (isTable(t[0])) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the structure's cell placed in the ideal supercell), to the nearest site whose
  * sublattice allows its species. When that fails the structure may be shifted rigidly as a
  * whole (other origin): the shifts that put the first atom on a site of its sublattice are
- * tried and the best is kept. Reports the largest and mean displacement, the cell strain
+ * tried and the best is kept (the first exact one: within 1e-9 Å). Reports the largest and mean displacement, the cell strain
  * (volume and largest deviatoric component) and the shift. Refuses with a message naming the
  * atom when the cell does not fit, an atom is farther than the tolerance from every allowed
  * site, two sites are within the tolerance (ambiguous), two atoms land on one site, a species
@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * shared between mapped structures. Thread-safe.
  */
 public final class StructureMapper {
+  /** A displacement (Å) below which a mapping is exact: no other origin shift can beat it. */
+  private static final double EXACT = 1e-9;
   private final ParentLattice parent;
   private final double tolerance;
   private final double[][] parentMatrix;
@@ -154,6 +156,9 @@ public final class StructureMapper {
         Attempt a = attempt(s, positions, cellOfMapping, shift, name);
         if (a.error == null && (best.error != null || a.max < best.max)) {
           best = a;
+          if (best.max < EXACT) {
+            break;
+          }
         }
       }
       if (best.error != null) {
@@ -265,21 +270,21 @@ public final class StructureMapper {
       if (!parent.sublatticeOf(p).allows(sp)) {
         continue;
       }
-      double[] f = new double[3];
-      for (int k = 0; k < 3; k++) {
-        f[k] = (r[0] - parentCartesian[p][0]) * parentInverse[0][k]
-            + (r[1] - parentCartesian[p][1]) * parentInverse[1][k]
-            + (r[2] - parentCartesian[p][2]) * parentInverse[2][k];
-      }
-      int n0 = (int) Math.rint(f[0]);
-      int n1 = (int) Math.rint(f[1]);
-      int n2 = (int) Math.rint(f[2]);
+      double dx = r[0] - parentCartesian[p][0];
+      double dy = r[1] - parentCartesian[p][1];
+      double dz = r[2] - parentCartesian[p][2];
+      double f0 = dx * parentInverse[0][0] + dy * parentInverse[1][0] + dz * parentInverse[2][0];
+      double f1 = dx * parentInverse[0][1] + dy * parentInverse[1][1] + dz * parentInverse[2][1];
+      double f2 = dx * parentInverse[0][2] + dy * parentInverse[1][2] + dz * parentInverse[2][2];
+      int n0 = (int) Math.rint(f0);
+      int n1 = (int) Math.rint(f1);
+      int n2 = (int) Math.rint(f2);
       for (int a = n0 - 1; a <= n0 + 1; a++) {
         for (int b = n1 - 1; b <= n1 + 1; b++) {
           for (int c = n2 - 1; c <= n2 + 1; c++) {
-            double u = f[0] - a;
-            double v = f[1] - b;
-            double w = f[2] - c;
+            double u = f0 - a;
+            double v = f1 - b;
+            double w = f2 - c;
             double x = u * l[0][0] + v * l[1][0] + w * l[2][0];
             double y = u * l[0][1] + v * l[1][1] + w * l[2][1];
             double z = u * l[0][2] + v * l[1][2] + w * l[2][2];

@@ -23,6 +23,16 @@ public final class Text {
     }
   }
 
+  /**
+   * The fields of a line of a table: the text before any {@code #} comment, split at commas,
+   * semicolons, tabs or white space; empty for a blank or comment line.
+   */
+  public static String[] tableFields(String line) {
+    int hash = line.indexOf('#');
+    String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+    return content.isEmpty() ? new String[0] : content.split("\\s*[,;\\t]\\s*|\\s+");
+  }
+
   public static boolean isNumber(String s) {
     try {
       Double.parseDouble(s);
