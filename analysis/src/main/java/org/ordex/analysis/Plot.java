@@ -78,8 +78,8 @@ public final class Plot {
     return this;
   }
 
-  /** Writes the plot as {@code base.png} and {@code base.svg} (atomically). */
-  public void write(Path base) {
-    PlotFiles.write(chart, base);
+  /** Writes the plot as {@code base.png} and {@code base.svg} (atomically); returns both. */
+  public Path[] write(Path base) {
+    return PlotFiles.write(chart, base);
   }
 }

@@ -119,8 +119,4 @@ final class DistinctOrderings {
   long stamp(int i) {
     return stamps[i];
   }
-
-  void clear() {
-    orderings.clear();
-  }
 }
