@@ -19,6 +19,7 @@ import org.ordex.lattice.DftResult;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
 import org.ordex.lattice.InvalidInputException;
+import org.ordex.lattice.MlipTypes;
 import org.ordex.lattice.StructureMapper;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
@@ -83,6 +84,10 @@ final class SpotcheckIngestCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   String cv;
 
+  @Option(names = "--mlip-types", paramLabel = "A,B,…",
+      description = "elements of MLIP types 0,1,… (outputs in .cfg)")
+  String mlipTypes;
+
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
@@ -94,6 +99,7 @@ final class SpotcheckIngestCommand implements Callable<Integer> {
     }
     SystemSpec sys = system == null ? null : Systems.load(system, null);
     List<SpotcheckResults.Outcome> outcomes = SpotcheckResults.read(dir, resultName,
+        mlipTypes == null ? null : MlipTypes.parse(mlipTypes),
         sys == null ? null : sys.parent());
     List<Frame> frames = new ArrayList<>();
     for (SpotcheckResults.Outcome o : outcomes) {

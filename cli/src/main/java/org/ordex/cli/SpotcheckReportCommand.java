@@ -17,6 +17,7 @@ import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.Composition;
 import org.ordex.lattice.Configuration;
 import org.ordex.lattice.InvalidInputException;
+import org.ordex.lattice.MlipTypes;
 import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
@@ -62,6 +63,10 @@ final class SpotcheckReportCommand implements Callable<Integer> {
       description = "folder for parity.json, parity.csv, parity.png, parity.svg")
   Path out;
 
+  @Option(names = "--mlip-types", paramLabel = "A,B,…",
+      description = "elements of MLIP types 0,1,… (outputs in .cfg)")
+  String mlipTypes;
+
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
@@ -70,6 +75,7 @@ final class SpotcheckReportCommand implements Callable<Integer> {
     SystemSpec sys = Systems.load(system, null);
     EnergyModel energyModel = model.model == null ? null : model.load(sys);
     List<SpotcheckResults.Outcome> outcomes = SpotcheckResults.read(dir, resultName,
+        mlipTypes == null ? null : MlipTypes.parse(mlipTypes),
         sys.parent());
     ArrangementMapper mapper = new ArrangementMapper(sys.parent(), null, Double.NaN);
     Map<Supercell, SupercellEnergy> bound = new HashMap<>();

@@ -14,6 +14,7 @@ import org.ordex.lattice.DftResult;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
 import org.ordex.lattice.InvalidInputException;
+import org.ordex.lattice.MlipTypes;
 import org.ordex.lattice.ParentLattice;
 import org.ordex.lattice.Structure;
 
@@ -36,10 +37,11 @@ final class SpotcheckResults {
   private SpotcheckResults() {}
 
   /**
-   * Reads every entry's output ({@code resultName}, or the first known output name); with a
-   * parent lattice the computed structure must map onto the selected arrangement.
+   * Reads every entry's output ({@code resultName}, or the first known output name;
+   * {@code types} names MLIP .cfg types, may be null); with a parent lattice the computed structure must map onto the selected arrangement.
    */
-  static List<Outcome> read(Path dir, String resultName, ParentLattice parent) {
+  static List<Outcome> read(Path dir, String resultName, MlipTypes types,
+      ParentLattice parent) {
     Path manifestFile = dir.resolve(Manifest.FILE_NAME);
     Manifest manifest = Manifest.read(manifestFile);
     Map<String, Frame> selected = new HashMap<>();
@@ -53,13 +55,13 @@ final class SpotcheckResults {
         : new ArrangementMapper(parent, null, Double.NaN);
     List<Outcome> out = new ArrayList<>();
     for (Manifest.Entry e : manifest.entries()) {
-      out.add(one(dir, e, selected.get(e.id()), resultName, mapper));
+      out.add(one(dir, e, selected.get(e.id()), resultName, types, mapper));
     }
     return out;
   }
 
   private static Outcome one(Path dir, Manifest.Entry e, Frame selected, String resultName,
-      ArrangementMapper mapper) {
+      MlipTypes types, ArrangementMapper mapper) {
     Path folder = dir.resolve(e.folder());
     if (!Files.isDirectory(folder)) {
       return new Outcome(e, selected, null, null, "folder " + folder + " is missing");
@@ -75,7 +77,7 @@ final class SpotcheckResults {
     }
     DftResult r;
     try {
-      r = DftOutputs.readFolder(folder, resultName);
+      r = DftOutputs.readFolder(folder, resultName, types);
     } catch (InvalidInputException ex) {
       return new Outcome(e, selected, null, null, ex.getMessage());
     }

@@ -42,7 +42,7 @@ class GpawRoundTripTest {
         + "--maxiter 40 --smearing 0.1 --conv-density 5e-4", "--done-file", "result.json",
         "--timeout", "15m");
     assertEquals(0, r.code(), r.out() + r.err());
-    DftResult result = DftOutputs.readFolder(calc.resolve("MnO"), null);
+    DftResult result = DftOutputs.readFolder(calc.resolve("MnO"), null, null);
     assertEquals(RECORDED_ENERGY, result.energy(), 1e-3);
     assertEquals(4.53, result.magmoms()[0], 0.02);
     Structure exported = Extxyz.read(calc.resolve("MnO/structure.extxyz")).get(0).structure();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,11 +59,28 @@ class DftOutputsTest {
   void vasprunThroughTheCeEngineersParser(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("vasprun.xml");
     Files.copy(VasprunTest.FILE, p);
-    DftResult r = DftOutputs.readFolder(dir, null);
+    DftResult r = DftOutputs.readFolder(dir, null, null);
     assertEquals("VASP", r.code());
     assertEquals(-10.45, r.energy(), 1e-12);
     assertEquals(2, r.structure().size());
     assertEquals("2", r.info().get("ionicSteps"));
+  }
+
+  @Test
+  void mlipCfgWithEnergyNeedsItsTypes(@TempDir Path dir) throws Exception {
+    Structure s = Structure.of(Lattice.orthorhombic(4, 4, 4), new double[][] {{0, 0, 0},
+        {0.5, 0.5, 0.5}}, new String[] {"Mn", "O"});
+    Path cfg = dir.resolve("out.cfg");
+    MlipCfg.write(cfg, List.of(MlipCfg.of(Frame.of(s, -12.5), MlipTypes.parse("Mn,O"))));
+    DftResult r = DftOutputs.read(cfg, MlipTypes.parse("Mn,O"));
+    assertEquals(-12.5, r.energy(), 0);
+    assertEquals("O", r.structure().species(1));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> DftOutputs.read(cfg));
+    assertTrue(e.getMessage().contains("--mlip-types"), e.getMessage());
+    MlipCfg.write(cfg, List.of(MlipCfg.of(Frame.of(s), MlipTypes.parse("Mn,O"))));
+    assertThrows(InvalidInputException.class, () -> DftOutputs.read(cfg,
+        MlipTypes.parse("Mn,O")));
   }
 
   @Test
@@ -95,12 +113,12 @@ class DftOutputsTest {
   @Test
   void folderLookupTakesTheFirstKnownName(@TempDir Path dir) throws Exception {
     Files.copy(DIR.resolve("pw-Si2.out"), dir.resolve("ordex-run.out"));
-    assertEquals(-15.80796017 * PwOutput.RYDBERG_EV, DftOutputs.readFolder(dir, null).energy(),
-        1e-9);
+    assertEquals(-15.80796017 * PwOutput.RYDBERG_EV,
+        DftOutputs.readFolder(dir, null, null).energy(), 1e-9);
     Files.copy(DIR.resolve("gpaw-MnO.json"), dir.resolve("result.json"));
-    assertEquals("GPAW", DftOutputs.readFolder(dir, null).code());
-    assertFalse(DftOutputs.readFolder(dir, "ordex-run.out").code().equals("GPAW"));
+    assertEquals("GPAW", DftOutputs.readFolder(dir, null, null).code());
+    assertFalse(DftOutputs.readFolder(dir, "ordex-run.out", null).code().equals("GPAW"));
     assertThrows(InvalidInputException.class,
-        () -> DftOutputs.readFolder(dir.resolve("nothing"), null));
+        () -> DftOutputs.readFolder(dir.resolve("nothing"), null, null));
   }
 }
