@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "plot", mixinStandardHelpOptions = true,
     description = "Plot columns of CSV tables (those ordex writes: thermo.csv, summary.csv, "
         + "predictions, …) as PNG and SVG: one series per file, y column and value of the "
-        + "--group column; rows with an empty or non-finite x or y are left out. The JSON "
-        + "output lists every series with its points (as scaled).")
+        + "--group column. Every table needs the x column; the y, --group and --where "
+        + "columns apply to the tables that have them (each must be in one at least), so "
+        + "tables of different kinds share a plot. Rows with an empty or non-finite x or y "
+        + "are left out. The JSON output lists every series with its points (as scaled).")
 final class PlotCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -84,13 +86,23 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<Csv> csvs = tables.stream().map(Csv::read).toList();
+    for (String column : columnsNamed()) {
+      if (csvs.stream().noneMatch(c -> c.header().contains(column))) {
+        throw new InvalidInputException("no column '" + column + "' in " + (csvs.size() == 1
+            ? csvs.get(0).file() + "; columns: " + String.join(", ", csvs.get(0).header())
+            : "any of " + tables));
+      }
+    }
     List<XyPlot.Series> series = new ArrayList<>();
-    for (Path file : tables) {
-      Csv csv = Csv.read(file);
+    for (Csv csv : csvs) {
       int xc = csv.column(x);
-      int gc = group == null ? -1 : csv.column(group);
-      int[][] filters = filters(csv);
+      int gc = group == null || !csv.header().contains(group) ? -1 : csv.column(group);
+      List<int[]> filters = filters(csv);
       for (String yName : y) {
+        if (!csv.header().contains(yName)) {
+          continue;
+        }
         int yc = csv.column(yName);
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
         for (int r = 0; r < csv.rows().size(); r++) {
@@ -105,7 +117,7 @@ final class PlotCommand implements Callable<Integer> {
           }
         }
         groups.forEach((g, points) -> series.add(new XyPlot.Series(
-            name(file, yName, g), points.stream().mapToDouble(p -> p[0]).toArray(),
+            name(csv.file(), yName, g), points.stream().mapToDouble(p -> p[0]).toArray(),
             points.stream().mapToDouble(p -> p[1]).toArray())));
       }
     }
@@ -163,20 +175,35 @@ final class PlotCommand implements Callable<Integer> {
     return String.join(" ", parts);
   }
 
-  private int[][] filters(Csv csv) {
-    int[][] f = new int[where.size()][];
-    for (int i = 0; i < f.length; i++) {
-      String w = where.get(i);
+  /** The columns of --y, --group and --where: each must be in at least one table. */
+  private List<String> columnsNamed() {
+    List<String> names = new ArrayList<>(y);
+    if (group != null) {
+      names.add(group);
+    }
+    for (String w : where) {
       int eq = w.indexOf('=');
       if (eq <= 0) {
         throw new InvalidInputException("--where '" + w + "': expected COLUMN=VALUE");
       }
-      f[i] = new int[] {csv.column(w.substring(0, eq).trim()), i};
+      names.add(w.substring(0, eq).trim());
+    }
+    return names;
+  }
+
+  /** The --where filters that apply to a table (those whose column it has): column, value. */
+  private List<int[]> filters(Csv csv) {
+    List<int[]> f = new ArrayList<>();
+    for (int i = 0; i < where.size(); i++) {
+      String column = where.get(i).substring(0, where.get(i).indexOf('=')).trim();
+      if (csv.header().contains(column)) {
+        f.add(new int[] {csv.column(column), i});
+      }
     }
     return f;
   }
 
-  private boolean matches(String[] row, int[][] filters) {
+  private boolean matches(String[] row, List<int[]> filters) {
     for (int[] f : filters) {
       String w = where.get(f[1]);
       if (!row[f[0]].equals(w.substring(w.indexOf('=') + 1).trim())) {

@@ -239,28 +239,26 @@ final class StudyReport {
       b.append("</ul>\n");
     }
     StageFiles files = StageFiles.of(folder.resolve(name));
-    for (Path png : files.images) {
-      String rel = name + "/" + png.getFileName();
+    for (String png : files.images) {
+      String rel = name + "/" + png;
       String svg = rel.substring(0, rel.length() - 4) + ".svg";
       b.append("<p><a href=\"").append(svg).append("\"><img src=\"").append(rel)
-          .append("\" alt=\"").append(esc(png.getFileName().toString())).append("\"></a></p>\n");
+          .append("\" alt=\"").append(esc(png)).append("\"></a></p>\n");
     }
-    for (Path csv : files.tables) {
-      htmlTable(b, name, csv);
+    for (String csv : files.tables) {
+      htmlTable(b, name + "/" + csv, folder.resolve(name).resolve(csv));
     }
     b.append("<p>Files: ");
     List<String> links = new ArrayList<>();
-    for (Path f : files.others) {
-      links.add("<a href=\"" + name + "/" + f.getFileName() + "\">" + esc(f.getFileName()
-          .toString()) + "</a>");
+    for (String f : files.others) {
+      links.add("<a href=\"" + name + "/" + f + "\">" + esc(f) + "</a>");
     }
     files.folders.forEach((d, n) -> links.add("<a href=\"" + name + "/" + d + "/\">" + esc(d)
         + "/</a> (" + n + " files)"));
     b.append(String.join(", ", links)).append("</p>\n");
   }
 
-  private static void htmlTable(StringBuilder b, String stage, Path file) {
-    String rel = stage + "/" + file.getFileName();
+  private static void htmlTable(StringBuilder b, String rel, Path file) {
     Csv csv;
     try {
       csv = Csv.read(file);
@@ -337,13 +335,13 @@ final class StudyReport {
       }
       b.append("```\n").append(command(s)).append("\n```\n\n");
       StageFiles files = StageFiles.of(folder.resolve(s.name()));
-      for (Path png : files.images) {
-        b.append("![").append(png.getFileName()).append("](").append(s.name()).append('/')
-            .append(png.getFileName()).append(")\n\n");
+      for (String png : files.images) {
+        b.append("![").append(png).append("](").append(s.name()).append('/').append(png)
+            .append(")\n\n");
       }
       List<String> links = new ArrayList<>();
       Stream.of(files.tables, files.others).flatMap(List::stream).forEach(f -> links.add("["
-          + f.getFileName() + "](" + s.name() + "/" + f.getFileName() + ")"));
+          + f + "](" + s.name() + "/" + f + ")"));
       b.append("Files: ").append(String.join(", ", links)).append("\n");
     }
     b.append("\n## Settings and versions\n\n| | |\n|---|---|\n");
@@ -364,11 +362,15 @@ final class StudyReport {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The files of a stage folder, sorted by kind. */
+  /**
+   * The files of a stage folder, sorted by kind: plots (PNG) and tables (CSV) in it or one
+   * folder down (e.g. thermo's plots/), other files in it, and its subfolders with their
+   * file counts. Paths relative to the stage folder, with '/'.
+   */
   private static final class StageFiles {
-    final List<Path> images = new ArrayList<>();
-    final List<Path> tables = new ArrayList<>();
-    final List<Path> others = new ArrayList<>();
+    final List<String> images = new ArrayList<>();
+    final List<String> tables = new ArrayList<>();
+    final List<String> others = new ArrayList<>();
     final Map<String, Long> folders = new LinkedHashMap<>();
 
     static StageFiles of(Path dir) {
@@ -376,19 +378,24 @@ final class StudyReport {
       if (!Files.isDirectory(dir)) {
         return f;
       }
-      try (Stream<Path> list = Files.list(dir)) {
-        for (Path p : list.sorted().toList()) {
-          String n = p.getFileName().toString();
+      try (Stream<Path> walk = Files.walk(dir, 2)) {
+        for (Path p : walk.sorted().toList()) {
+          Path rel = dir.relativize(p);
+          String name = rel.toString().replace('\\', '/');
+          boolean top = rel.getNameCount() == 1;
           if (Files.isDirectory(p)) {
-            try (Stream<Path> inner = Files.walk(p)) {
-              f.folders.put(n, inner.filter(Files::isRegularFile).count());
+            if (top) {
+              try (Stream<Path> inner = Files.walk(p)) {
+                f.folders.put(name, inner.filter(Files::isRegularFile).count());
+              }
             }
-          } else if (n.endsWith(".png")) {
-            f.images.add(p);
-          } else if (n.endsWith(".csv")) {
-            f.tables.add(p);
-          } else if (!n.endsWith(".svg") && !n.equals(StageRecord.FILE) && !n.startsWith(".")) {
-            f.others.add(p);
+          } else if (name.endsWith(".png")) {
+            f.images.add(name);
+          } else if (name.endsWith(".csv")) {
+            f.tables.add(name);
+          } else if (top && !name.endsWith(".svg") && !name.equals(StageRecord.FILE)
+              && !name.startsWith(".")) {
+            f.others.add(name);
           }
         }
       } catch (IOException e) {
