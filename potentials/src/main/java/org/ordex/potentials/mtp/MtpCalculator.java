@@ -67,7 +67,11 @@ public final class MtpCalculator {
    */
   public Result compute(double[][] cartesian, int[] types, double[][] cellRows) {
     checkTypes(types);
-    Neighbourhoods nb = Neighbourhoods.build(cartesian, cellRows, kernel.maxDist);
+    return compute(kernel, Neighbourhoods.build(cartesian, cellRows, kernel.maxDist), types);
+  }
+
+  /** Evaluates atoms of the given types with precomputed neighbourhoods. */
+  static Result compute(MtpKernel kernel, Neighbourhoods nb, int[] types) {
     int n = types.length;
     double[][] forces = new double[n][3];
     double[][] stress = new double[3][3];

@@ -43,7 +43,11 @@ final class MtpKernel {
         p.isTrained() ? p.momentCoeffs() : null);
   }
 
-  private MtpKernel(MtpPotential p, double[] radial, double[] speciesC, double[] moments) {
+  /**
+   * A kernel of the basis of {@code p} with other coefficients (radial in MLIP's order; the
+   * linear ones may be null when only moments are needed).
+   */
+  MtpKernel(MtpPotential p, double[] radial, double[] speciesC, double[] moments) {
     species = p.speciesCount();
     radialFuncs = p.radialFuncsCount();
     basisSize = p.radialBasisSize();
@@ -105,6 +109,9 @@ final class MtpKernel {
     final double[] zPow;
     final double[] moments;
     final double[] dEdm;
+    /** Angular part Y_b of every basic moment and its gradient (3 per moment). */
+    final double[] ang;
+    final double[] angGrad;
 
     Scratch(MtpKernel k) {
       rb = new double[k.basisSize];
@@ -118,6 +125,9 @@ final class MtpKernel {
       zPow = new double[k.maxPower + 1];
       moments = new double[k.momentCount];
       dEdm = new double[k.momentCount];
+      ang = new double[k.basicCount];
+      angGrad = new double[3 * k.basicCount];
+
     }
   }
 
@@ -194,6 +204,31 @@ final class MtpKernel {
       s.xPow[k] = s.xPow[k - 1] * x;
       s.yPow[k] = s.yPow[k - 1] * y;
       s.zPow[k] = s.zPow[k - 1] * z;
+    }
+  }
+
+  /**
+   * The angular part Y_b = x^a y^b z^c / r^(a+b+c) of every basic moment for the neighbour
+   * vector (x, y, z) at distance r, and its gradient with respect to that vector, into
+   * s.ang and s.angGrad.
+   */
+  void angular(double x, double y, double z, double r, Scratch s) {
+    powers(x, y, z, r, s);
+    double inv2 = 1 / (r * r);
+    for (int b = 0; b < basicCount; b++) {
+      double base = s.invRPow[pk[b]];
+      double p0 = s.xPow[px[b]];
+      double p1 = s.yPow[py[b]];
+      double p2 = s.zPow[pz[b]];
+      double v = p0 * p1 * p2 * base;
+      double radial = -pk[b] * v * inv2;
+      s.ang[b] = v;
+      s.angGrad[3 * b] = radial * x
+          + (px[b] > 0 ? px[b] * s.xPow[px[b] - 1] * p1 * p2 * base : 0);
+      s.angGrad[3 * b + 1] = radial * y
+          + (py[b] > 0 ? py[b] * p0 * s.yPow[py[b] - 1] * p2 * base : 0);
+      s.angGrad[3 * b + 2] = radial * z
+          + (pz[b] > 0 ? pz[b] * p0 * p1 * s.zPow[pz[b] - 1] * base : 0);
     }
   }
 

@@ -1,0 +1,116 @@
+package org.ordex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ordex.lattice.Extxyz;
+import org.ordex.lattice.Frame;
+import org.ordex.lattice.MlipCfg;
+import org.ordex.lattice.MlipTypes;
+import org.ordex.potentials.mtp.MtpPotential;
+
+class MtpTrainCommandTest {
+  /** The first {@code n} DFT configurations of the LiTi2O4 training set. */
+  private static Path data(Path dir, int n) {
+    List<MlipCfg> all = MlipCfg.read(MtpCalcCommandTest.fixture("train_used_for_fit.cfg"));
+    Path p = dir.resolve("train.cfg");
+    MlipCfg.write(p, all.subList(0, n));
+    return p;
+  }
+
+  @Test
+  void trainsWritesAnMlipPotentialAndReportsErrors(@TempDir Path dir) throws Exception {
+    Path train = data(dir, 8);
+    Path pot = dir.resolve("pot.mtp");
+    String valid = MtpCalcCommandTest.fixture("in_liti_test.cfg").toString();
+    CliRun r = CliRun.of("mtp", "train", train.toString(), "--species", "Li,O,Ti", "--level",
+        "6", "--min-dist", "1.5", "--starts", "2", "--start-iterations", "2", "--max-iter", "4",
+        "--threads", "2", "--valid", valid, "-o", pot.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("E RMSE meV/at"), r.out());
+    assertTrue(r.out().contains("in_liti_test.cfg"), r.out());
+    assertTrue(r.err().contains("iteration"), r.err());
+    MtpPotential p = MtpPotential.read(pot);
+    assertTrue(p.isTrained());
+    assertEquals(6, p.level());
+    assertEquals(3, p.speciesCount());
+    // the same seed gives the same potential, as JSON this time
+    Path again = dir.resolve("again.mtp");
+    r = CliRun.of("mtp", "train", train.toString(), "--species", "Li,O,Ti", "--level", "6",
+        "--min-dist", "1.5", "--starts", "2", "--start-iterations", "2", "--max-iter", "4",
+        "--valid", valid, "-o", again.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Files.readString(pot), Files.readString(again));
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    assertEquals(6, root.get("level").asInt());
+    assertEquals(8, root.get("errors").get("training").get("configurations").asInt());
+    assertEquals(22, root.get("errors").get("validation").get(0).get("configurations").asInt());
+    assertTrue(root.get("errors").get("training").get("energyPerAtom").get("rmse").asDouble()
+        > 0);
+    assertTrue(root.get("optimisation").get("secondsPerEpoch").asDouble() > 0);
+  }
+
+  @Test
+  void extxyzWithEnergiesOnlyAndAResumedStart(@TempDir Path dir) throws Exception {
+    MlipTypes types = MlipTypes.parse("Li,O,Ti");
+    List<Frame> frames = new ArrayList<>();
+    for (MlipCfg c : MlipCfg.read(data(dir, 6))) {
+      frames.add(Frame.of(c.toFrame(types).structure(), c.energy()));
+    }
+    Path xyz = dir.resolve("energies.extxyz");
+    Extxyz.write(xyz, frames);
+    Path pot = dir.resolve("pot.mtp");
+    CliRun r = CliRun.of("mtp", "train", xyz.toString(), "--species", "Li,O,Ti", "--level", "4",
+        "--starts", "1", "--max-iter", "3", "--checkpoint", dir.resolve("ck.mtp").toString(),
+        "-o", pot.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("energies.extxyz"), r.out());
+    Path more = dir.resolve("more.mtp");
+    r = CliRun.of("mtp", "train", xyz.toString(), "--species", "Li,O,Ti", "--init",
+        pot.toString(), "--max-iter", "2", "-o", more.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(4, MtpPotential.read(more).level());
+  }
+
+  @Test
+  void badInputExitsWithTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path train = data(dir, 2);
+    Path pot = dir.resolve("pot.mtp");
+    CliRun r = CliRun.of("mtp", "train", train.toString(), "--species", "Li,O,Ti", "--level",
+        "7", "-o", pot.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown MTP level 7"), r.err());
+    r = CliRun.of("mtp", "train", train.toString(), "--species", "Li,O", "--level", "4", "-o",
+        pot.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("type 2"), r.err());
+    Path xyz = dir.resolve("a.xyz");
+    Files.writeString(xyz, "1\nLattice=\"5 0 0 0 5 0 0 0 5\" energy=-1.0\nCo 0 0 0\n");
+    r = CliRun.of("mtp", "train", xyz.toString(), "--species", "Li,O,Ti", "-o",
+        pot.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("Co"), r.err());
+    Path empty = dir.resolve("empty.cfg");
+    Files.writeString(empty, "\n");
+    r = CliRun.of("mtp", "train", empty.toString(), "--species", "Li,O,Ti", "-o",
+        pot.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no configurations"), r.err());
+    Path nan = dir.resolve("nan.cfg");
+    Files.writeString(nan, Files.readString(train).replaceFirst("(?s)Energy\\s+\\S+",
+        "Energy\n    NaN"));
+    r = CliRun.of("mtp", "train", nan.toString(), "--species", "Li,O,Ti", "--level", "4", "-o",
+        pot.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("configuration 1: no energy"), r.err());
+    assertFalse(Files.exists(pot));
+  }
+}
