@@ -16,8 +16,10 @@ import org.ordex.analysis.hull.LowerHull;
  * have predicted energies), then the most extrapolative by D-optimality on their feature
  * vectors relative to the training set and what is already chosen ({@link DOptimalDesign}),
  * and optionally a diverse spread (farthest from everything chosen in feature space).
- * Symmetry-equivalent candidates (same key) and candidates already in the training set are
- * taken at most once, never. Pure: no I/O.
+ * Symmetry-equivalent candidates (same key) are taken at most once; candidates of the
+ * training set (same key) never, nor any whose feature vector equals one of the training set
+ * or of an earlier choice (such as a supercell arrangement that repeats a smaller cell's: a
+ * calculation that tells the model nothing new). Pure: no I/O.
  */
 public final class SpotcheckSelector {
   private SpotcheckSelector() {}
@@ -55,8 +57,9 @@ public final class SpotcheckSelector {
     int dim = candidates.isEmpty() ? 0 : candidates.get(0).features().length;
     List<Integer> pool = new ArrayList<>();
     Set<String> seen = new HashSet<>(trainingKeys);
+    List<double[]> known = new ArrayList<>(training);
     for (int i = 0; i < candidates.size(); i++) {
-      if (seen.add(candidates.get(i).key())) {
+      if (seen.add(candidates.get(i).key()) && !repeats(candidates.get(i).features(), known)) {
         pool.add(i);
       }
     }
@@ -71,7 +74,8 @@ public final class SpotcheckSelector {
       int best = -1;
       double bestGrade = -1;
       for (int i : pool) {
-        if (!chosen.containsKey(i)) {
+        if (!chosen.containsKey(i) && !repeats(candidates.get(i).features(),
+            chosenFeatures(candidates, chosen))) {
           double g = design.grade(candidates.get(i).features());
           if (g > bestGrade + 1e-12) {
             bestGrade = g;
@@ -125,27 +129,31 @@ public final class SpotcheckSelector {
       double[] hull, Settings s, Map<Integer, List<String>> chosen) {
     Map<String, List<Integer>> byComposition = new LinkedHashMap<>();
     for (int i : pool) {
-      if (!Double.isNaN(candidates.get(i).energyPerAtom())) {
-        byComposition.computeIfAbsent(candidates.get(i).composition(), c -> new ArrayList<>())
-            .add(i);
+      Candidate c = candidates.get(i);
+      if (!Double.isNaN(c.energyPerAtom())) {
+        // one composition: the same x whatever the cell size (Co2Mn4 and Co4Mn8)
+        String group = Double.isFinite(c.x()) ? String.format(Locale.ROOT, "%.9f", c.x())
+            : c.composition();
+        byComposition.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
       }
     }
-    List<int[]> lowest = new ArrayList<>();
-    byComposition.forEach((comp, list) -> {
+    for (List<Integer> list : byComposition.values()) {
       list.sort((a, b) -> Double.compare(candidates.get(a).energyPerAtom(),
           candidates.get(b).energyPerAtom()));
-      for (int r = 0; r < Math.min(s.lowest(), list.size()); r++) {
-        lowest.add(new int[] {list.get(r), r + 1});
+      int rank = 0;
+      for (int i : list) {
+        if (rank >= s.lowest() || chosen.size() >= s.count()) {
+          break;
+        }
+        if (repeats(candidates.get(i).features(), chosenFeatures(candidates, chosen))) {
+          continue;
+        }
+        rank++;
+        Candidate c = candidates.get(i);
+        chosen.computeIfAbsent(i, k -> new ArrayList<>()).add(rank == 1
+            ? "lowest predicted energy at " + c.composition()
+            : "predicted energy rank " + rank + " at " + c.composition());
       }
-    });
-    for (int[] l : lowest) {
-      if (chosen.size() >= s.count()) {
-        return;
-      }
-      Candidate c = candidates.get(l[0]);
-      chosen.computeIfAbsent(l[0], k -> new ArrayList<>()).add(l[1] == 1
-          ? "lowest predicted energy at " + c.composition()
-          : "predicted energy rank " + l[1] + " at " + c.composition());
     }
     if (s.hullWindow() > 0) {
       List<Integer> near = new ArrayList<>();
@@ -156,8 +164,9 @@ public final class SpotcheckSelector {
       }
       near.sort((a, b) -> Double.compare(hull[a], hull[b]));
       for (int i : near) {
-        if (!chosen.containsKey(i) && chosen.size() >= s.count()) {
-          return;
+        if (!chosen.containsKey(i) && (chosen.size() >= s.count()
+            || repeats(candidates.get(i).features(), chosenFeatures(candidates, chosen)))) {
+          continue;
         }
         chosen.computeIfAbsent(i, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
             "%.1f meV/atom above the predicted hull", hull[i] * 1000));
@@ -174,7 +183,7 @@ public final class SpotcheckSelector {
       int best = -1;
       double bestDistance = -1;
       for (int i : pool) {
-        if (!chosen.containsKey(i)) {
+        if (!chosen.containsKey(i) && !repeats(candidates.get(i).features(), taken)) {
           double d = nearest(candidates.get(i).features(), taken);
           if (d > bestDistance + 1e-12) {
             bestDistance = d;
@@ -190,6 +199,27 @@ public final class SpotcheckSelector {
           bestDistance))));
       taken.add(candidates.get(best).features());
     }
+  }
+
+  /** True when {@code x} equals (to 1e-9) one of the vectors. */
+  static boolean repeats(double[] x, List<double[]> vectors) {
+    for (double[] v : vectors) {
+      boolean same = true;
+      for (int k = 0; k < x.length && same; k++) {
+        same = Math.abs(x[k] - v[k]) <= 1e-9;
+      }
+      if (same) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<double[]> chosenFeatures(List<Candidate> candidates,
+      Map<Integer, List<String>> chosen) {
+    List<double[]> f = new ArrayList<>();
+    chosen.keySet().forEach(i -> f.add(candidates.get(i).features()));
+    return f;
   }
 
   private static double nearest(double[] x, List<double[]> taken) {

@@ -101,6 +101,20 @@ class SpotcheckSelectorTest {
   }
 
   @Test
+  void repeatsOfTrainingOrChosenFeaturesAreNeverChosen() {
+    // a doubled cell repeating a training arrangement: other key, same correlations
+    List<SpotcheckSelector.Candidate> cands = List.of(
+        c("doubled", "A4B4", 0.5, Double.NaN, new double[] {1, 0.5, 0}, "big:1"),
+        c("new1", "A4B4", 0.5, Double.NaN, new double[] {1, 0, 0.7}, "big:2"),
+        c("new1b", "A4B4", 0.5, Double.NaN, new double[] {1, 0, 0.7}, "big:3"));
+    List<SpotcheckSelector.Choice> ch = SpotcheckSelector.select(cands,
+        List.of(new double[] {1, 0.5, 0}), Set.of("small:1"),
+        new SpotcheckSelector.Settings(3, 1, 0, 0, 1e-3));
+    assertEquals(1, ch.size(), "only one informative candidate");
+    assertEquals(1, ch.get(0).index());
+  }
+
+  @Test
   void diverseSlotsTakeTheFarthest() {
     List<SpotcheckSelector.Candidate> cands = List.of(
         c("near", "X", Double.NaN, Double.NaN, new double[] {1, 0.1}, "1"),
