@@ -143,6 +143,11 @@ final class GroundStateCommand implements Callable<Integer> {
       description = "output directory")
   Path output;
 
+  @Option(names = "--reference", paramLabel = "RUN",
+      description = "an enumeration run directory of the same system and model: compare "
+          + "each composition's lowest energy with the exact one (agreement within 1e-6 eV)")
+  Path reference;
+
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
@@ -156,6 +161,8 @@ final class GroundStateCommand implements Callable<Integer> {
     for (String m : supercells) {
       shapes.add(Systems.load(system, m));
     }
+    ReferenceLowest exact = reference == null ? null
+        : ReferenceLowest.read(reference, "--reference");
     EnergyModel energyModel = model.load(base);
     GaSettings settings = settings();
     List<SupercellEnergy> bound = new ArrayList<>();
@@ -192,7 +199,7 @@ final class GroundStateCommand implements Callable<Integer> {
     }
     writeSummary(found);
     boolean hull = writeHull(base.parent(), extxyz);
-    report(found, hull);
+    report(found, hull, exact);
     dir.finished();
     return 0;
   }
@@ -356,8 +363,28 @@ final class GroundStateCommand implements Callable<Integer> {
     return true;
   }
 
-  private void report(List<Found> found, boolean hull) {
+  /** Lowest energies (eV per supercell) closer than this to the exact one agree with it. */
+  private static final double AGREE = 1e-6;
+
+  private static ReferenceLowest.Entry exactFor(ReferenceLowest exact, Found f) {
+    return exact == null || !exact.supercell().equals(f.cell().describe()) ? null
+        : exact.byComposition().get(f.result().composition().label());
+  }
+
+  private void report(List<Found> found, boolean hull, ReferenceLowest exact) {
     PrintWriter out = spec.commandLine().getOut();
+    int compared = 0;
+    int agree = 0;
+    double worst = 0;
+    for (Found f : found) {
+      ReferenceLowest.Entry e = exactFor(exact, f);
+      if (e != null) {
+        double d = f.result().best().energy() - e.energy();
+        compared++;
+        agree += Math.abs(d) <= AGREE ? 1 : 0;
+        worst = Math.max(worst, d);
+      }
+    }
     if (json) {
       ObjectNode root = Json.object();
       root.put("system", system.toString());
@@ -382,6 +409,15 @@ final class GroundStateCommand implements Callable<Integer> {
         o.put("seconds", r.elapsed().toMillis() / 1000.0);
         ArrayNode energies = o.putArray("energies");
         r.orderings().forEach(x -> energies.add(x.energy()));
+        ReferenceLowest.Entry e = exactFor(exact, f);
+        if (e != null) {
+          o.putObject("exact").put("energy", e.energy()).put("id", e.id())
+              .put("difference", r.best().energy() - e.energy());
+        }
+      }
+      if (exact != null) {
+        root.putObject("reference").put("run", reference.toString()).put("compared", compared)
+            .put("agree", agree).put("largestExcess", worst).put("tolerance", AGREE);
       }
       out.println(Json.write(root));
       return;
@@ -394,6 +430,11 @@ final class GroundStateCommand implements Callable<Integer> {
           f.cell().describe(), r.composition().label(), r.best().energy(),
           r.best().energy() / f.cell().activeSiteCount(), r.orderings().size(),
           r.evaluations(), r.evaluationsToBest(), r.generations());
+    }
+    if (exact != null) {
+      out.printf(Locale.ROOT, "exact lowest energies (%s): the search found %d of %d "
+          + "(within %.0e eV); largest excess %.6f eV%n", reference, agree, compared, AGREE,
+          worst);
     }
     out.printf("wrote %s, poscar/, summary.csv%s to %s%n", "ground-states.extxyz",
         hull ? ", hull.csv, ground-state-line.csv, hull.png, hull.svg" : "", output);

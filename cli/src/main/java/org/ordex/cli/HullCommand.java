@@ -47,6 +47,16 @@ final class HullCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
+  /** The index of the structure of lowest formation energy at each x, by ascending x. */
+  static java.util.SortedMap<Double, Integer> lowestPerComposition(FormationHull hull) {
+    java.util.SortedMap<Double, Integer> best = new java.util.TreeMap<>();
+    for (int i = 0; i < hull.entries().size(); i++) {
+      best.merge(hull.entries().get(i).x(), i,
+          (a, b) -> hull.formation(b) < hull.formation(a) ? b : a);
+    }
+    return best;
+  }
+
   @Override
   public Integer call() {
     HullData data = HullData.read(files, species);
@@ -78,6 +88,11 @@ final class HullCommand implements Callable<Integer> {
         o.put("id", e.id());
         o.put("formula", e.formula());
       }
+      ObjectNode lowest = root.putObject("lowestPerComposition");
+      lowestPerComposition(hull).forEach((x, i) -> lowest.putObject(
+          String.format(Locale.ROOT, "%.4f", x)).put("x", x)
+          .put("formationEnergy", hull.formation(i)).put("id", data.entries().get(i).id())
+          .put("formula", data.entries().get(i).formula()));
       out.println(Json.write(root));
       return 0;
     }

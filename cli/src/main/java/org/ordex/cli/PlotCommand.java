@@ -33,7 +33,9 @@ final class PlotCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "CSV", description = "tables with a header line")
   List<Path> tables;
 
-  @Option(names = "--x", paramLabel = "COLUMN", required = true, description = "x column")
+  @Option(names = "--x", paramLabel = "COLUMN[|COLUMN…]", required = true,
+      description = "x column; with alternatives, the first one a table has (e.g. "
+          + "T_K|temperature_K)")
   String x;
 
   @Option(names = "--y", paramLabel = "COLUMN", required = true, split = ",",
@@ -44,8 +46,9 @@ final class PlotCommand implements Callable<Integer> {
       description = "one series per value of this column (e.g. composition)")
   String group;
 
-  @Option(names = "--where", paramLabel = "COLUMN=VALUE",
-      description = "keep only the rows where COLUMN equals VALUE (repeatable)")
+  @Option(names = "--where", paramLabel = "COLUMN=VALUE[|VALUE…]",
+      description = "keep only the rows where COLUMN equals VALUE (or one of the values); "
+          + "repeatable")
   List<String> where = new ArrayList<>();
 
   @Option(names = "--labels", paramLabel = "NAME,…", split = ",",
@@ -96,7 +99,7 @@ final class PlotCommand implements Callable<Integer> {
     }
     List<XyPlot.Series> series = new ArrayList<>();
     for (Csv csv : csvs) {
-      int xc = csv.column(x);
+      int xc = xColumn(csv);
       int gc = group == null || !csv.header().contains(group) ? -1 : csv.column(group);
       List<int[]> filters = filters(csv);
       for (String yName : y) {
@@ -110,7 +113,7 @@ final class PlotCommand implements Callable<Integer> {
           if (!matches(row, filters) || row[xc].isEmpty() || row[yc].isEmpty()) {
             continue;
           }
-          double[] point = {xScale * number(csv, r, x, row[xc]),
+          double[] point = {xScale * number(csv, r, csv.header().get(xc), row[xc]),
               yScale * number(csv, r, yName, row[yc])};
           if (Double.isFinite(point[0]) && Double.isFinite(point[1])) {
             groups.computeIfAbsent(gc < 0 ? "" : row[gc], k -> new ArrayList<>()).add(point);
@@ -135,7 +138,8 @@ final class PlotCommand implements Callable<Integer> {
         series.set(i, new XyPlot.Series(labels.get(i), s.x(), s.y()));
       }
     }
-    Path[] files = XyPlot.write(new XyPlot.Style(title, xLabel == null ? x : xLabel,
+    Path[] files = XyPlot.write(new XyPlot.Style(title, xLabel == null ? x.split("\\|")[0]
+        : xLabel,
         yLabel == null ? String.join(", ", y) : yLabel, scatter, diagonal), series, output);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -175,6 +179,17 @@ final class PlotCommand implements Callable<Integer> {
     return String.join(" ", parts);
   }
 
+  /** The first of the --x alternatives the table has. */
+  private int xColumn(Csv csv) {
+    String[] names = x.split("\\|");
+    for (String n : names) {
+      if (csv.header().contains(n)) {
+        return csv.column(n);
+      }
+    }
+    return csv.column(names[0]);
+  }
+
   /** The columns of --y, --group and --where: each must be in at least one table. */
   private List<String> columnsNamed() {
     List<String> names = new ArrayList<>(y);
@@ -206,7 +221,7 @@ final class PlotCommand implements Callable<Integer> {
   private boolean matches(String[] row, List<int[]> filters) {
     for (int[] f : filters) {
       String w = where.get(f[1]);
-      if (!row[f[0]].equals(w.substring(w.indexOf('=') + 1).trim())) {
+      if (!List.of(w.substring(w.indexOf('=') + 1).split("\\|")).contains(row[f[0]])) {
         return false;
       }
     }

@@ -105,6 +105,38 @@ class GroundStateCommandTest {
     assertEquals(0, hull.code(), hull.err());
     assertTrue(hull.out().contains("ground-state line"), hull.out());
     assertTrue(hull.out().contains("-80.000  Cu4Au4-gs1"), hull.out());
+    hull = CliRun.of("hull", out.resolve("ground-states.extxyz").toString(), "-o",
+        dir.resolve("hull").toString(), "--species", "Cu,Au", "--json");
+    JsonNode lowest = Json.MAPPER.readTree(hull.out()).get("lowestPerComposition");
+    assertEquals(9, lowest.size());
+    assertEquals(0.5, lowest.get("0.5000").get("x").asDouble());
+    assertEquals(-0.08, lowest.at("/0.5000/formationEnergy").asDouble(), 1e-12);
+    assertEquals("Cu4Au4-gs1", lowest.get("0.5000").get("id").asText());
+    assertEquals(0.125, lowest.get("0.1250").get("x").asDouble());
+  }
+
+  @Test
+  void referenceComparesWithTheExactLowestEnergies(@TempDir Path dir) throws Exception {
+    Path ce = fccCe(dir);
+    Path run = dir.resolve("enum");
+    assertEquals(0, CliRun.of("enumerate", FCC, "--model", ce.toString(), "--supercell",
+        "2x1x1", "--all-compositions", "--lowest", "1", "-o", run.toString()).code());
+    CliRun r = CliRun.of("ground-state", FCC, "--model", ce.toString(), "--all-compositions",
+        "--supercell", "2x1x1", "--restarts", "1", "--reference", run.toString(), "--json",
+        "-o", dir.resolve("gs").toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    assertEquals(9, root.get("reference").get("compared").asInt());
+    assertEquals(9, root.get("reference").get("agree").asInt());
+    assertEquals(0, root.get("results").get(4).get("exact").get("difference").asDouble(), 1e-9);
+    // another supercell is not compared; a folder without summary.json is bad input
+    r = CliRun.of("ground-state", FCC, "--model", ce.toString(), "--composition", "Cu=4",
+        "--reference", run.toString(), "-o", dir.resolve("gs1").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("the search found 0 of 0"), r.out());
+    InfoCommandTest.assertBad(CliRun.of("ground-state", FCC, "--model", ce.toString(),
+        "--composition", "Cu=4", "--reference", dir.toString(), "-o",
+        dir.resolve("gs2").toString()), "not an enumeration run directory");
   }
 
   @Test

@@ -42,6 +42,12 @@ class PlotCommandTest {
     series = Json.MAPPER.readTree(r.out()).get("series");
     assertEquals(1, series.size());
     assertEquals("only B", series.get(0).get("name").asText());
+
+    r = CliRun.of("plot", csv.toString(), "--x", "T_K", "--y", "value", "--group",
+        "composition", "--where", "T_K=200|300", "-o", base.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    series = Json.MAPPER.readTree(r.out()).get("series");
+    assertEquals(1, series.size(), "A1 at 200 K; B2 has no finite value at 200 or 300 K");
   }
 
   @Test
@@ -49,8 +55,10 @@ class PlotCommandTest {
     Path exact = dir.resolve("exact.csv");
     Files.writeString(exact, "T_K,occ\n100,0.1\n200,0.2\n");
     Path meanField = dir.resolve("mf.csv");
-    Files.writeString(meanField, "x,T_K,MF_occ\n0.5,100,0.15\n0.25,100,9\n0.5,200,0.3\n");
-    CliRun r = CliRun.of("plot", exact.toString(), meanField.toString(), "--x", "T_K", "--y",
+    Files.writeString(meanField, "x,temperature_K,MF_occ\n0.5,100,0.15\n0.25,100,9\n"
+        + "0.5,200,0.3\n");
+    CliRun r = CliRun.of("plot", exact.toString(), meanField.toString(), "--x",
+        "T_K|temperature_K", "--y",
         "occ,MF_occ", "--where", "x=0.5", "-o", dir.resolve("p").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode series = Json.MAPPER.readTree(r.out()).get("series");

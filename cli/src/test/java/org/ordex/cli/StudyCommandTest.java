@@ -139,6 +139,26 @@ class StudyCommandTest {
     assertFalse(Files.exists(dir.resolve("r")));
   }
 
+  /** The flagship (Co,Mn)3O4 example in quick mode (what CI runs). */
+  @Test
+  void comnoQuickStudy(@TempDir Path dir) throws Exception {
+    CliRun r = CliRun.of("study", "../examples/comno", "--quick", "-o", dir.toString(),
+        "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = Json.MAPPER.readTree(r.out());
+    for (JsonNode s : root.get("stages")) {
+      assertEquals(0, s.get("exitCode").asInt(), s.toString());
+    }
+    java.util.Map<String, JsonNode> v = new java.util.HashMap<>();
+    root.get("headlines").forEach(x -> v.put(x.get("label").asText(), x.get("value")));
+    assertEquals(192, v.get("symmetry operations of the 56-atom cell (active-site "
+        + "permutations)").asInt());
+    assertEquals(14876, v.get("symmetry-distinct arrangements at x = 1/2").asInt());
+    assertTrue(v.get("DFT structures").asInt() >= 2);
+    assertTrue(Files.isRegularFile(dir.resolve("dft/hull.png")));
+    assertTrue(Files.readString(dir.resolve("index.html")).contains("dft/hull.png"));
+  }
+
   /**
    * The GeSn2N4 example in quick mode (what CI runs): ordex's orbits reproduce the SOD list,
    * the cluster expansion fits the GGA energies, the exact inversion degree comes out.
