@@ -26,8 +26,9 @@ import org.ordex.potentials.ce.ClusterSpace;
  * {@code fcc} — Cu/Au in a 10×10×10 conventional fcc cell (4000 sites), pairs to the 3rd
  * shell and nearest-neighbour triplets; {@code spinel} — Co/Mn on the 24 cation sites of the
  * 56-atom spinel cell, pairs ≤ 6 Å, triplets ≤ 4.5 Å, quadruplets ≤ 3.6 Å.
- * {@code swapDelta} only evaluates; {@code swapTwice} applies a swap and undoes it (two
- * applied moves per call, as an accepted Monte Carlo step costs).
+ * {@code swapDelta} only evaluates (as Monte Carlo trials do; the evaluator then keeps
+ * per-site fields, see ClusterExpansionEvaluator); {@code swapTwice} applies a swap and undoes
+ * it with {@code swap} alone (two applied moves per call, as enumeration steps do; no fields).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -14,23 +14,32 @@ import org.ordex.lattice.Supercell;
  * per cluster image and equivalent decoration (c = ECI / number of equivalent decorations).
  * The terms of site i are grouped into segments of equal coefficient and equal function
  * index n_i on i; a segment lists, per term, the value slots (site · F + n − 1) of the other
- * sites, so that a flip changes the energy by c · ΔΘ_{n_i} · Σ_terms Π_others. Terms in which
- * site i occurs more than once (clusters wrapping around a small supercell) go into "full"
- * segments at the end of the site's block, which list all slots of the term. Segment layouts
- * depend only on the parent site, so descriptors are stored per parent site and only the
- * slots per supercell site.
+ * sites, so that a flip changes the energy by c · ΔΘ_{n_i} · Σ_terms Π_others. Terms that hold
+ * a site more than once (clusters wrapping around a small supercell) go, for each of their
+ * sites, into "full" segments at the end of the site's block, which list all slots of the
+ * term. Segment layouts depend only on the parent site, so descriptors are stored per parent
+ * site and only the slots per supercell site. Also lists, per site, the sites it shares a
+ * term with (sorted), to tell whether two sites interact. Coefficients are also given in
+ * fixed point ({@code segFixed} = coefficient · 2^{@code fixedShift}, the shift chosen so that
+ * any site's sum of |coefficient| × terms stays below 2^61), for exact integer fields.
  */
 final class LocalTerms {
   final int stride;
   final int[] parentOfSite;
   final int[] segBegin;
   final int[] segEnd;
+  final int[] fullBegin;
+  final int[] fullOffset;
   final double[] segCoef;
+  final long[] segFixed;
+  final int fixedShift;
   final int[] segFn;
   final int[] segArity;
   final int[] segCount;
   final int[] othersStart;
   final int[] others;
+  final int[] neighbourStart;
+  final int[] neighbours;
 
   private record Key(int function, int fn, boolean full) {}
 
@@ -58,20 +67,45 @@ final class LocalTerms {
     IntArrayList count = new IntArrayList();
     this.segBegin = new int[np];
     this.segEnd = new int[np];
+    this.fullBegin = new int[np];
+    this.fullOffset = new int[np];
     for (int p = 0; p < np; p++) {
       segBegin[p] = count.size();
+      fullBegin[p] = -1;
       for (Map.Entry<Key, List<int[][]>> e : byParent.get(p).entrySet()) {
         Key key = e.getKey();
+        if (key.full() && fullBegin[p] < 0) {
+          fullBegin[p] = count.size();
+        }
         CorrelationFunction fn = space.functions().get(key.function());
         coef.add(ecis[key.function()] / fn.decorations().length);
         fns.add(key.fn());
         int points = e.getValue().get(0).length;
         arity.add(key.full() ? -points : points);
         count.add(e.getValue().size());
+        if (!key.full()) {
+          fullOffset[p] += points * e.getValue().size();
+        }
       }
       segEnd[p] = count.size();
+      if (fullBegin[p] < 0) {
+        fullBegin[p] = segEnd[p];
+      }
     }
     this.segCoef = coef.stream().mapToDouble(Double::doubleValue).toArray();
+    double bound = 0;
+    for (int p = 0; p < np; p++) {
+      double b = 0;
+      for (int g = segBegin[p]; g < fullBegin[p]; g++) {
+        b += Math.abs(segCoef[g]) * count.getInt(g);
+      }
+      bound = Math.max(bound, b);
+    }
+    this.fixedShift = bound == 0 ? 60 : 60 - Math.getExponent(bound);
+    this.segFixed = new long[segCoef.length];
+    for (int g = 0; g < segCoef.length; g++) {
+      segFixed[g] = Math.round(Math.scalb(segCoef[g], fixedShift));
+    }
     this.segFn = fns.toIntArray();
     this.segArity = arity.toIntArray();
     this.segCount = count.toIntArray();
@@ -96,6 +130,30 @@ final class LocalTerms {
     }
     othersStart[na] = slots.size();
     this.others = slots.toIntArray();
+    this.neighbourStart = new int[na + 1];
+    IntArrayList nb = new IntArrayList();
+    int[] seen = new int[na];
+    java.util.Arrays.fill(seen, -1);
+    for (int a = 0; a < na; a++) {
+      neighbourStart[a] = nb.size();
+      seen[a] = a;
+      for (int o = othersStart[a]; o < othersStart[a + 1]; o++) {
+        int site = others[o] / stride;
+        if (seen[site] != a) {
+          seen[site] = a;
+          nb.add(site);
+        }
+      }
+      java.util.Arrays.sort(nb.elements(), neighbourStart[a], nb.size());
+    }
+    neighbourStart[na] = nb.size();
+    this.neighbours = nb.toIntArray();
+  }
+
+  /** Whether active sites i and j share a term (j ≠ i). */
+  boolean interact(int i, int j) {
+    return java.util.Arrays.binarySearch(neighbours, neighbourStart[i], neighbourStart[i + 1],
+        j) >= 0;
   }
 
   /**
@@ -117,10 +175,10 @@ final class LocalTerms {
         boolean full = false;
         boolean counted = false;
         for (int l = 0; l < k; l++) {
-          if (l != j && a[l] == a[j]) {
-            full = true;
-            counted |= l < j;
+          for (int q = l + 1; q < k; q++) {
+            full |= a[l] == a[q];
           }
+          counted |= l < j && a[l] == a[j];
         }
         if (counted) {
           continue;

@@ -11,9 +11,11 @@ import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
 
 /**
- * Incremental energy changes equal full recomputation for random swaps and flips (applied by
- * swap/flip, or by applySwap/applyFlip with the delta just computed), with random ECIs: binary spinel up to quadruplets, ternary fcc, and clusters that wrap around cells
- * too small for them.
+ * Incremental energy changes equal full recomputation for random swaps and flips, with random
+ * ECIs: binary spinel up to quadruplets, ternary fcc, large cells, and clusters that wrap
+ * around cells too small for them. The first half of the moves only calls swap/flip (the
+ * evaluator then sums terms directly); the second half asks swapDelta/flipDelta first (which
+ * builds the fields) and applies by swap/flip or by applySwap/applyFlip with that delta.
  */
 class MovePropertyTest {
   static void checkMoves(ClusterSpace space, Supercell cell, int moves, long seed) {
@@ -29,10 +31,15 @@ class MovePropertyTest {
     for (int step = 0; step < moves; step++) {
       int i = random.nextInt(n);
       double delta;
+      boolean direct = step < moves / 2;
+      double previous = ev.energy();
       if (random.nextBoolean()) {
         int j = random.nextInt(n);
-        delta = ev.swapDelta(i, j);
-        if (step % 3 == 0) {
+        delta = direct ? Double.NaN : ev.swapDelta(i, j);
+        if (direct) {
+          ev.swap(i, j);
+          delta = ev.energy() - previous;
+        } else if (step % 3 == 0) {
           ev.applySwap(i, j, delta);
         } else {
           ev.swap(i, j);
@@ -43,8 +50,11 @@ class MovePropertyTest {
       } else {
         int[] allowed = parent.allowed(cell.parentSite(cell.activeSite(i)));
         int s = allowed[random.nextInt(allowed.length)];
-        delta = ev.flipDelta(i, s);
-        if (step % 3 == 0) {
+        delta = direct ? Double.NaN : ev.flipDelta(i, s);
+        if (direct) {
+          ev.flip(i, s);
+          delta = ev.energy() - previous;
+        } else if (step % 3 == 0) {
           ev.applyFlip(i, s, delta);
         } else {
           ev.flip(i, s);
@@ -75,6 +85,55 @@ class MovePropertyTest {
   void ternaryFcc() {
     ParentLattice fcc = TestLattices.fcc(false, "Cu", "Au", "Pd");
     checkMoves(ClusterSpace.of(fcc, 5.0, 3.0, 3.0), Supercell.diagonal(fcc, 2, 2, 2), 2000, 12);
+  }
+
+  @Test
+  void largeCellsWhereMostPairsShareNoCluster() {
+    ParentLattice ternary = TestLattices.fcc(false, "Cu", "Au", "Pd");
+    ClusterSpace nearest = ClusterSpace.of(ternary, 3.0, 3.0);
+    Supercell cell = Supercell.diagonal(ternary, 3, 3, 3);
+    double[] ones = new double[nearest.size()];
+    java.util.Arrays.fill(ones, 1);
+    LocalTerms terms = new LocalTerms(nearest.clustersIn(cell), ones);
+    int apart = 0;
+    for (int j = 1; j < cell.activeSiteCount(); j++) {
+      apart += terms.interact(0, j) ? 0 : 1;
+    }
+    assertEquals(cell.activeSiteCount() - 1 - 12, apart);
+    checkMoves(nearest, cell, 2000, 16);
+    ParentLattice binary = TestLattices.fcc(false, "Cu", "Au");
+    checkMoves(ClusterSpace.of(binary, 5.0, 3.0), Supercell.diagonal(binary, 4, 4, 4), 1500,
+        17);
+  }
+
+  @Test
+  void energyChangesDependOnTheConfigurationAloneBitForBit() {
+    ParentLattice fcc = TestLattices.fcc(false, "Cu", "Au");
+    ClusterSpace space = ClusterSpace.of(fcc, 5.0, 3.0, 3.0);
+    Supercell cell = Supercell.diagonal(fcc, 3, 3, 3);
+    Random random = new Random(21);
+    SupercellEnergy e = ClusterExpansion.of(space, TestLattices.randomEcis(space, random))
+        .bind(cell);
+    int n = cell.activeSiteCount();
+    MoveEvaluator walked = e.evaluator(TestLattices.randomOccupation(cell, random));
+    for (int step = 0; step < 5000; step++) {
+      int i = random.nextInt(n);
+      int j = random.nextInt(n);
+      double d = walked.swapDelta(i, j);
+      if (random.nextInt(4) == 0) {
+        walked.applySwap(i, j, d);
+      }
+      walked.flipDelta(i, 1 - walked.species(i));
+    }
+    byte[] occ = new byte[n];
+    walked.copyOccupation(occ);
+    MoveEvaluator fresh = e.evaluator(occ);
+    for (int k = 0; k < 2000; k++) {
+      int i = random.nextInt(n);
+      int j = random.nextInt(n);
+      assertEquals(fresh.swapDelta(i, j), walked.swapDelta(i, j), 0.0);
+      assertEquals(fresh.flipDelta(i, 1 - occ[i]), walked.flipDelta(i, 1 - occ[i]), 0.0);
+    }
   }
 
   /** Whether some term holds a site twice (exercises the "full" segments). */
