@@ -1,17 +1,13 @@
 package org.ordex.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.ordex.lattice.InvalidInputException;
-import org.ordex.lattice.Text;
+import org.ordex.lattice.YamlFiles;
 
 /**
  * The user's DFT options file (YAML) for {@code spotcheck export}:
@@ -45,8 +41,6 @@ record DftOptions(Map<String, Map<String, Double>> magmom, Map<String, Double> h
   static final String ANY_SUBLATTICE = "*";
   static final double DEFAULT_KPOINT_DENSITY = 1.4;
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Set<String> TOP = Set.of("magmom", "hubbard_u", "kpoint_density",
       "vegard", "vasp", "qe");
 
@@ -58,12 +52,7 @@ record DftOptions(Map<String, Map<String, Double>> magmom, Map<String, Double> h
 
   /** Reads an options file; problems are bad input naming the file and key. */
   static DftOptions read(Path path) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(Text.read(path));
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(path + ": not valid YAML (" + e.getOriginalMessage() + ")");
-    }
+    JsonNode root = YamlFiles.read(path);
     if (root == null || root.isMissingNode() || root.isNull()) {
       return defaults();
     }

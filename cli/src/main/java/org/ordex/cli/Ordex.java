@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ordex} command: one subcommand per job. Bad input ends with a one-line message
- * and exit code 2; an internal failure with exit code 1 (stack trace with ORDEX_DEBUG=1).
+ * The {@code ordex} command: one subcommand per job. Bad input (also a malformed command
+ * line) ends with a one-line message and exit code 2; an internal failure with exit code 1 (stack trace with ORDEX_DEBUG=1).
  */
 @Command(name = "ordex", mixinStandardHelpOptions = true, version = "ordex 0.1.0",
     description = "Explore the configuration space of crystals: which atoms sit on which "
@@ -36,6 +36,7 @@ public final class Ordex implements Runnable {
     CommandLine cl = new CommandLine(new Ordex());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setParameterExceptionHandler(Ordex::usageError);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof InvalidInputException) {
         commandLine.getErr().println("ordex: " + ex.getMessage());
@@ -53,5 +54,24 @@ public final class Ordex implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * A malformed command line (unknown option, missing or invalid value): one line naming the
+   * command and the problem, with where to find the usage, and exit code 2.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    String command = cl.getCommandSpec().qualifiedName();
+    StringBuilder line = new StringBuilder(command).append(": ")
+        .append(ex.getMessage().strip().replace('\n', ' '));
+    if (ex instanceof CommandLine.UnmatchedArgumentException u
+        && !u.getSuggestions().isEmpty()) {
+      line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions()))
+          .append("?)");
+    }
+    line.append(" (see '").append(command).append(" --help')");
+    cl.getErr().println(line);
+    return 2;
   }
 }

@@ -1,10 +1,6 @@
 package org.ordex.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ordex.lattice.InvalidInputException;
-import org.ordex.lattice.Text;
+import org.ordex.lattice.YamlFiles;
 
 /**
  * A study file ({@code study.yaml} in an example folder): the stages of a study, each one
@@ -40,8 +36,6 @@ import org.ordex.lattice.Text;
  */
 record StudyFile(Path file, String name, String description, Map<String, String> paths,
     List<Stage> stages) {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Set<String> TOP = Set.of("name", "description", "paths", "stages");
   private static final Set<String> STAGE = Set.of("name", "title", "run", "quick", "notes",
       "headline");
@@ -67,13 +61,7 @@ record StudyFile(Path file, String name, String description, Map<String, String>
       throw new InvalidInputException(path + ": no study file (expected a folder with "
           + "study.yaml, or a study file)");
     }
-    JsonNode root;
-    try {
-      root = YAML.readTree(Text.read(file));
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(file + (e.getLocation() == null ? "" : " line "
-          + e.getLocation().getLineNr()) + ": not valid YAML (" + e.getOriginalMessage() + ")");
-    }
+    JsonNode root = YamlFiles.read(file);
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(file + ": expected a YAML mapping with keys " + TOP);
     }

@@ -61,6 +61,9 @@ public final class AtomicFiles {
    */
   public static void stream(Path path, Content content) {
     Path target = path.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new InvalidInputException("cannot write " + path + ": it is a directory");
+    }
     Path dir = target.getParent();
     Path tmp = null;
     try {

@@ -1,12 +1,6 @@
 package org.ordex.lattice;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,25 +31,12 @@ import java.util.Set;
 public final class SystemFile {
   private static final Set<String> TOP_KEYS = Set.of("name", "parent", "sites", "supercell",
       "tolerance");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private SystemFile() {}
 
   /** Reads and checks a system file; every problem is reported as bad input. */
   public static SystemSpec read(Path path) {
-    String text = Text.read(path);
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : " line " + loc.getLineNr();
-      throw new InvalidInputException(path + where + ": not valid YAML ("
-          + e.getOriginalMessage() + ")");
-    } catch (IOException e) {
-      throw new InvalidInputException(path + ": cannot read (" + e.getMessage() + ")");
-    }
+    JsonNode root = YamlFiles.read(path);
     if (root == null || !root.isObject()) {
       throw new InvalidInputException(path + ": expected a YAML mapping with keys " + TOP_KEYS);
     }

@@ -1,0 +1,71 @@
+package org.ordex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance checks of bad input across subcommands, as a user meets it: exactly one line on
+ * stderr naming the file or option, exit code 2, nothing on stdout, no stack trace.
+ */
+class BadInputTest {
+  static final String ISING = "../examples/ising/system.yaml";
+  static final String ISING_CE = "../examples/ising/ce.json";
+
+  @Test
+  void commandLineErrorsAreOneLine() {
+    assertOneLine(CliRun.of("info", ISING, "--frobnicate"), "Unknown option: '--frobnicate'");
+    assertOneLine(CliRun.of("info"), "Missing required parameter");
+    assertOneLine(CliRun.of("sample", ISING, "--model", ISING_CE, "--composition", "B=8",
+        "--temperatures", "300", "--seed", "abc", "-o", "x"), "'--seed'");
+    assertOneLine(CliRun.of("enumerate", ISING, "--model", ISING_CE, "-o", "x"),
+        "--all-compositions");
+    assertOneLine(CliRun.of("frobnicate"), "frobnicate");
+    assertOneLine(CliRun.of("ce"), "subcommand");
+  }
+
+  @Test
+  void malformedYamlIsOneLineWithFileAndLine(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: x\nsites: [\n");
+    assertOneLine(CliRun.of("info", bad.toString()), bad + " line 3: not valid YAML");
+    assertOneLine(CliRun.of("study", bad.toString()), bad + " line 3: not valid YAML");
+    Path twice = dir.resolve("twice.yaml");
+    Files.writeString(twice, "name: x\nname: y\n");
+    assertOneLine(CliRun.of("info", twice.toString()),
+        twice + " line 2: not valid YAML (key 'name' given twice)");
+    Path structures = dir.resolve("s.extxyz");
+    assertEquals(0, CliRun.of("structures", ISING, "--composition", "B=1", "-o",
+        structures.toString()).code());
+    assertOneLine(CliRun.of("spotcheck", "export", structures.toString(), "-o",
+        dir.resolve("out").toString(), "--options", bad.toString()),
+        bad + " line 3: not valid YAML");
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void outputFileThatIsADirectoryIsNamed(@TempDir Path dir) {
+    assertOneLine(CliRun.of("structures", ISING, "--composition", "B=1", "-o", dir.toString()),
+        "cannot write " + dir + ": it is a directory");
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.count(), "no temporary file left behind");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static void assertOneLine(CliRun r, String fragment) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals("", r.out(), "nothing on stdout");
+    String err = r.err().strip();
+    assertFalse(err.contains("\n"), "one line on stderr:\n" + r.err());
+    assertTrue(err.startsWith("ordex"), err);
+    assertTrue(err.contains(fragment), err);
+    assertFalse(err.contains("Exception"), err);
+  }
+}
