@@ -30,6 +30,13 @@ public final class ClusterSpace {
   /** Highest cluster order: {@code cutoffs} has at most MAX_ORDER − 1 entries. */
   public static final int MAX_ORDER = 6;
   private static final long CANDIDATE_BUDGET = 2_000_000;
+  /**
+   * Most active sites within a pair cutoff of one site (some 60 Å in fcc), and within the
+   * cutoff of a triplet or larger cluster (whose candidates need a table of neighbour pairs):
+   * beyond, there are far more clusters than {@link #CANDIDATE_BUDGET}.
+   */
+  private static final int MAX_PAIR_NEIGHBOURS = 1 << 16;
+  private static final int MAX_NEIGHBOURS = 4096;
   private static final double EPS = 1e-6;
   private static final String[] ORDER_NAMES = {"empty cluster", "point", "pair", "triplet",
       "quadruplet", "quintuplet", "sextuplet"};
@@ -127,7 +134,13 @@ public final class ClusterSpace {
     for (int p : active) {
       int[] home = {p, 0, 0, 0};
       List<int[]> nb = new ArrayList<>();
-      for (int[] q : neighbours(points, active, p, cutoff)) {
+      int limit = k == 2 ? MAX_PAIR_NEIGHBOURS : MAX_NEIGHBOURS;
+      List<int[]> within = neighbours(points, active, p, cutoff, limit);
+      if (within == null) {
+        throw new InvalidInputException("cutoff " + cutoff + " Å for " + ORDER_NAMES[k]
+            + "s is too long: more than " + limit + " active sites lie within it of one site");
+      }
+      for (int[] q : within) {
         if (LatticePoints.ORDER.compare(q, home) > 0) {
           nb.add(q);
         }
@@ -176,8 +189,12 @@ public final class ClusterSpace {
     }
   }
 
-  /** Active lattice points within {@code r} of home site p (p itself excluded). */
-  private static List<int[]> neighbours(LatticePoints points, int[] active, int p, double r) {
+  /**
+   * Active lattice points within {@code r} of home site p (p itself excluded), or null when
+   * there are more than {@code limit}.
+   */
+  private static List<int[]> neighbours(LatticePoints points, int[] active, int p, double r,
+      int limit) {
     Lattice lattice = points.lattice();
     int[] range = new int[3];
     for (int k = 0; k < 3; k++) {
@@ -202,6 +219,9 @@ public final class ClusterSpace {
             int[] pt = {q, a, b, c};
             if (LatticePoints.distance(points.cartesian(pt), x0) <= r + EPS) {
               out.add(pt);
+              if (out.size() > limit) {
+                return null;
+              }
             }
           }
         }
@@ -218,7 +238,7 @@ public final class ClusterSpace {
     }
     for (int p : active) {
       double[] x0 = points.cartesian(new int[] {p, 0, 0, 0});
-      for (int[] q : neighbours(points, active, p, reach)) {
+      for (int[] q : neighbours(points, active, p, reach, Integer.MAX_VALUE)) {
         best = Math.min(best, LatticePoints.distance(points.cartesian(q), x0));
       }
     }

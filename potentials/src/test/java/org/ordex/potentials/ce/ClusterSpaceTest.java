@@ -73,6 +73,8 @@ class ClusterSpaceTest {
     assertMessage("shortest distance between active sites is 2.8284 Å",
         () -> ClusterSpace.of(fcc, 2.0));
     assertMessage("too long", () -> ClusterSpace.of(fcc, 5, 5, 5, 40));
+    assertMessage("too long", () -> ClusterSpace.of(fcc, 300));
+    assertMessage("too long", () -> ClusterSpace.of(fcc, 5, 60));
   }
 
   private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
