@@ -116,8 +116,15 @@ public final class Enumerator {
             return;
           }
           synchronized (lock) {
-            if (!stop.get()) {
+            if (stop.get()) {
+              return;
+            }
+            try {
               sink.accept(r);
+            } catch (Throwable t) {
+              // stop before the lock is released: no other result reaches a failed sink
+              stop.set(true);
+              throw t;
             }
           }
         }
