@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.ordex.lattice.AtomicFiles;
+import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
 import org.ordex.lattice.Poscar;
@@ -68,6 +69,10 @@ final class AnnealCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (from < to) {
+      throw new InvalidInputException("--from " + from + " K is below --to " + to
+          + " K: annealing cools from --from to --to");
+    }
     MonteCarloOptions.Loaded in = job.load();
     SiteLayout layout = in.layout();
     Ensemble e = job.ensemble.ensemble(layout, false);

@@ -49,6 +49,14 @@ class BadInputTest {
   }
 
   @Test
+  void annealingThatWouldHeatIsRefused(@TempDir Path dir) {
+    assertOneLine(CliRun.of("anneal", ISING, "--model", ISING_CE, "--composition", "B=8",
+        "--from", "10", "--to", "100", "-o", dir.resolve("a").toString()),
+        "--from 10.0 K is below --to 100.0 K");
+    assertFalse(Files.exists(dir.resolve("a")));
+  }
+
+  @Test
   void outputFileThatIsADirectoryIsNamed(@TempDir Path dir) {
     assertOneLine(CliRun.of("structures", ISING, "--composition", "B=1", "-o", dir.toString()),
         "cannot write " + dir + ": it is a directory");
