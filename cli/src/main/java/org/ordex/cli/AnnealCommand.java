@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.ordex.lattice.AtomicFiles;
-import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
+import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.Poscar;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
@@ -69,6 +69,8 @@ final class AnnealCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    AnnealingSchedule plan = new AnnealingSchedule(from, to, sweeps,
+        AnnealingSchedule.parseGeometric(schedule));
     if (from < to) {
       throw new InvalidInputException("--from " + from + " K is below --to " + to
           + " K: annealing cools from --from to --to");
@@ -76,8 +78,6 @@ final class AnnealCommand implements Callable<Integer> {
     MonteCarloOptions.Loaded in = job.load();
     SiteLayout layout = in.layout();
     Ensemble e = job.ensemble.ensemble(layout, false);
-    AnnealingSchedule plan = new AnnealingSchedule(from, to, sweeps,
-        AnnealingSchedule.parseGeometric(schedule));
     Function<Rng, byte[]> starts = job.ensemble.starts(layout);
     SupercellEnergy bound = in.model().bind(layout.supercell());
     MonteCarloDirectory dir = job.directory();

@@ -39,8 +39,12 @@ final class Models {
       try {
         ce.space().requireCompatible(system.parent());
       } catch (InvalidInputException e) {
+        String hint = ce.space().parent().size() < system.parent().size()
+            ? "; a model of a smaller parent cell works on a system file with the model's "
+                + "parent (e.g. cell: primitive) and the larger cell as its supercell matrix"
+            : "";
         throw new InvalidInputException("model " + modelFile + " does not fit the system "
-            + system.source() + ": " + e.getMessage());
+            + system.source() + ": " + e.getMessage() + hint);
       }
       return ce;
     }

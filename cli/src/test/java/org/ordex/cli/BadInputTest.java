@@ -67,6 +67,29 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void modelOfASmallerParentCellSaysHowToUseIt(@TempDir Path dir) throws Exception {
+    Path ce = dir.resolve("ce14.json");
+    CliRun fit = CliRun.of("ce", "fit", "../examples/comno/primitive.yaml", "--data",
+        "../examples/comno/data/comno-dft.extxyz", "--cutoffs", "3.5", "--cv", "loo",
+        "--fit", "ridge", "-o", ce.toString());
+    assertEquals(0, fit.code(), fit.err());
+    assertOneLine(CliRun.of("enumerate", "../examples/comno/system.yaml", "--model",
+        ce.toString(), "--composition", "Co=1", "-o", dir.resolve("run").toString()),
+        "the model's parent cell has 14 sites, the system's has 56; a model of a smaller "
+            + "parent cell works on a system file with the model's parent");
+    // the advice works: the 56-atom cell as a supercell of the 14-atom primitive cell
+    Path system = dir.resolve("system56.yaml");
+    Files.writeString(system, Files.readString(Path.of("../examples/comno/primitive.yaml"))
+        .replace("supercell: 1x1x1", "supercell: [[-1, 1, 1], [1, -1, 1], [1, 1, -1]]"));
+    var info = Json.MAPPER.readTree(CliRun.of("info", system.toString(), "--json").out());
+    assertEquals(24, info.get("activeSites").asInt());
+    assertEquals(192, info.get("symmetryOperations").asInt());
+    CliRun run = CliRun.of("enumerate", system.toString(), "--model", ce.toString(),
+        "--composition", "Co=1", "-o", dir.resolve("run").toString());
+    assertEquals(0, run.code(), run.err());
+  }
+
   static void assertOneLine(CliRun r, String fragment) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("", r.out(), "nothing on stdout");
