@@ -8,12 +8,16 @@ import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
 
 /**
- * An MTP bound to one supercell with fixed positions. Precomputed once: the neighbour list
- * (with periodic images), the hard-core repulsion per site, and for every neighbour entry and
- * every pair of species the two sites may hold, its contribution to the basic moments (radial
- * functions times direction monomials). A site's energy is then a sum of table entries,
- * contracted. Immutable and thread-safe; evaluators hold the per-site moments of one working
- * configuration.
+ * An MTP bound to one supercell with fixed positions. Precomputed once: the hard-core
+ * repulsion per site; per site and central type, its basic moments when every active
+ * neighbour holds its first allowed species (fixed neighbours such as O in spinels
+ * included); and per pair of a site and an active neighbour site (all periodic images
+ * within max_dist summed) and per central type, the change of those moments when the
+ * neighbour holds another species (radial functions times direction monomials). A site's
+ * basic moments are then a sum of table rows, and a swap or flip changes those of the
+ * sites that see the changed sites by one or two rows. Immutable and thread-safe;
+ * evaluators hold the per-site moments of one working configuration and contract the
+ * affected sites together ({@link SiteBatch}).
  */
 final class MtpSupercellEnergy implements SupercellEnergy {
   private final Supercell cell;
@@ -21,19 +25,33 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   private final int[] typeOfSpecies;
   private final int sites;
   private final int nb;
-  /** Type of each site in the working configuration's absence: fixed type or −1 (active). */
+  /** Type of each fixed site, −1 for an active one. */
   private final int[] fixedType;
   /** Allowed types of each site, and the position of a type in that list (flat n·C, −1). */
   private final int[][] allowed;
   private final int[] local;
-  private final int[] start;
-  private final int[] atom;
-  private final int[] center;
-  private final int[] revStart;
-  private final int[] revEntry;
   private final double[] repulsion;
-  private final int[] tableOffset;
-  private final double[] table;
+  /**
+   * Basic moments of site i of central type allowed[i][a] when every active neighbour holds
+   * its first allowed species: at baseOffset[i] + a·nb.
+   */
+  private final int[] baseOffset;
+  private final double[] baseTable;
+  /**
+   * Active-neighbour pairs of site i: pairStart[i] … pairStart[i+1]−1; pair q's change of
+   * the moments for central type allowed[i][a] and neighbour type allowed[j][k] (k ≥ 1)
+   * instead of allowed[j][0] at pairOffset[q] + (a·(|allowed[j]| − 1) + k − 1)·nb.
+   */
+  private final int[] pairStart;
+  private final int[] pairCenter;
+  private final int[] pairAtom;
+  private final int[] pairOffset;
+  private final double[] pairTable;
+  /** Pairs whose neighbour is active site j: revPair[revStart[j]] …. */
+  private final int[] revStart;
+  private final int[] revPair;
+  /** Most sites whose moments one swap or flip changes. */
+  private final int maxAffected;
 
   MtpSupercellEnergy(Supercell cell, MtpKernel kernel, int[] typeOfSpecies, double[][] cart) {
     this.cell = cell;
@@ -56,51 +74,125 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       fixedType[s] = cell.activeIndex(s) >= 0 ? -1 : allowed[s][0];
     }
     Neighbourhoods h = Neighbourhoods.build(cart, cell.lattice().matrix(), kernel.maxDist);
-    start = h.start;
-    atom = h.atom;
-    int pairs = atom.length;
-    center = new int[pairs];
-    int[] revCount = new int[sites + 1];
+    repulsion = new double[sites];
+    baseOffset = new int[sites];
+    long baseSize = 0;
+    pairStart = new int[sites + 1];
+    int[] pairOf = new int[sites];
+    Arrays.fill(pairOf, -1);
+    int pairs = 0;
     for (int i = 0; i < sites; i++) {
-      for (int e = start[i]; e < start[i + 1]; e++) {
-        center[e] = i;
-        revCount[atom[e] + 1]++;
+      baseOffset[i] = (int) baseSize;
+      baseSize += (long) allowed[i].length * nb;
+      pairStart[i] = pairs;
+      for (int e = h.start[i]; e < h.start[i + 1]; e++) {
+        int j = h.atom[e];
+        if (fixedType[j] < 0 && pairOf[j] != i) {
+          pairOf[j] = i;
+          pairs++;
+        }
       }
+    }
+    pairStart[sites] = pairs;
+    pairCenter = new int[pairs];
+    pairAtom = new int[pairs];
+    pairOffset = new int[pairs];
+    long size = 0;
+    Arrays.fill(pairOf, -1);
+    int p = 0;
+    for (int i = 0; i < sites; i++) {
+      for (int e = h.start[i]; e < h.start[i + 1]; e++) {
+        int j = h.atom[e];
+        if (fixedType[j] < 0 && pairOf[j] != i) {
+          pairOf[j] = i;
+          pairCenter[p] = i;
+          pairAtom[p] = j;
+          pairOffset[p] = (int) size;
+          size += (long) allowed[i].length * (allowed[j].length - 1) * nb;
+          p++;
+        }
+      }
+    }
+    if (size > Integer.MAX_VALUE - 8 || baseSize > Integer.MAX_VALUE - 8) {
+      throw new InvalidInputException("supercell " + cell.describe() + " is too large for "
+          + "the on-lattice MTP tables (" + pairs + " neighbour pairs)");
+    }
+    baseTable = new double[(int) baseSize];
+    pairTable = new double[(int) size];
+    fillTables(h);
+    int[] revCount = new int[sites + 1];
+    for (int q = 0; q < pairs; q++) {
+      revCount[pairAtom[q] + 1]++;
     }
     revStart = new int[sites + 1];
+    int widest = 0;
     for (int j = 0; j < sites; j++) {
       revStart[j + 1] = revStart[j] + revCount[j + 1];
+      widest = Math.max(widest, revCount[j + 1] + 1);
     }
-    revEntry = new int[pairs];
+    revPair = new int[pairs];
     int[] fill = revStart.clone();
-    for (int e = 0; e < pairs; e++) {
-      revEntry[fill[atom[e]]++] = e;
+    for (int q = 0; q < pairs; q++) {
+      revPair[fill[pairAtom[q]]++] = q;
     }
-    repulsion = new double[sites];
-    tableOffset = new int[pairs];
-    long size = 0;
-    for (int e = 0; e < pairs; e++) {
-      tableOffset[e] = (int) size;
-      size += (long) allowed[center[e]].length * allowed[atom[e]].length * nb;
-      if (size > Integer.MAX_VALUE - 8) {
-        throw new InvalidInputException("supercell " + cell.describe() + " is too large for "
-            + "the on-lattice MTP tables (" + pairs + " neighbour pairs)");
-      }
-    }
-    table = new double[(int) size];
+    maxAffected = Math.max(1, Math.min(sites, 2 * widest));
+  }
+
+  /**
+   * Fills the base and pair tables from the neighbour entries, centre by centre: a pair's
+   * moments per species pair are summed over its images first, then split into the base
+   * (first neighbour species) and the changes.
+   */
+  private void fillTables(Neighbourhoods h) {
     MtpKernel.Scratch s = kernel.scratch();
-    for (int e = 0; e < pairs; e++) {
-      int i = center[e];
-      int j = atom[e];
-      double x = h.vec[3 * e];
-      double y = h.vec[3 * e + 1];
-      double z = h.vec[3 * e + 2];
-      double r = h.dist[e];
-      repulsion[i] += kernel.repulsion(r);
-      for (int a = 0; a < allowed[i].length; a++) {
-        for (int b = 0; b < allowed[j].length; b++) {
-          kernel.addNeighbour(allowed[i][a], allowed[j][b], x, y, z, r, s, table,
-              tableOffset[e] + (a * allowed[j].length + b) * nb);
+    int[] pairIndex = new int[sites];
+    double[] full = new double[0];
+    for (int i = 0; i < sites; i++) {
+      int ni = allowed[i].length;
+      int from = pairStart[i];
+      int[] fullOffset = new int[pairStart[i + 1] - from + 1];
+      for (int q = from; q < pairStart[i + 1]; q++) {
+        pairIndex[pairAtom[q]] = q;
+        fullOffset[q - from + 1] = fullOffset[q - from] + ni * allowed[pairAtom[q]].length * nb;
+      }
+      if (full.length < fullOffset[fullOffset.length - 1]) {
+        full = new double[fullOffset[fullOffset.length - 1]];
+      }
+      Arrays.fill(full, 0);
+      for (int e = h.start[i]; e < h.start[i + 1]; e++) {
+        int j = h.atom[e];
+        double x = h.vec[3 * e];
+        double y = h.vec[3 * e + 1];
+        double z = h.vec[3 * e + 2];
+        double r = h.dist[e];
+        repulsion[i] += kernel.repulsion(r);
+        for (int a = 0; a < ni; a++) {
+          if (fixedType[j] >= 0) {
+            kernel.addNeighbour(allowed[i][a], fixedType[j], x, y, z, r, s, baseTable,
+                baseOffset[i] + a * nb);
+          } else {
+            int nj = allowed[j].length;
+            for (int b = 0; b < nj; b++) {
+              kernel.addNeighbour(allowed[i][a], allowed[j][b], x, y, z, r, s, full,
+                  fullOffset[pairIndex[j] - from] + (a * nj + b) * nb);
+            }
+          }
+        }
+      }
+      for (int q = from; q < pairStart[i + 1]; q++) {
+        int nj = allowed[pairAtom[q]].length;
+        for (int a = 0; a < ni; a++) {
+          int first = fullOffset[q - from] + a * nj * nb;
+          int base = baseOffset[i] + a * nb;
+          for (int x = 0; x < nb; x++) {
+            baseTable[base + x] += full[first + x];
+          }
+          for (int b = 1; b < nj; b++) {
+            int o = pairOffset[q] + (a * (nj - 1) + b - 1) * nb;
+            for (int x = 0; x < nb; x++) {
+              pairTable[o + x] = full[first + b * nb + x] - full[first + x];
+            }
+          }
         }
       }
     }
@@ -111,12 +203,16 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     return cell;
   }
 
-  /** Offset of entry e's moment contributions for central type ti and neighbour type tj. */
-  private int slot(int e, int ti, int tj) {
+  /**
+   * Offset of pair q's change of the moments for central type ti when the neighbour holds
+   * type tj instead of its first allowed type; −1 when tj is that first type (no change).
+   */
+  private int slot(int q, int ti, int tj) {
     int c = kernel.species;
-    int j = atom[e];
-    return tableOffset[e] + (local[center[e] * c + ti] * allowed[j].length + local[j * c + tj])
-        * nb;
+    int j = pairAtom[q];
+    int k = local[j * c + tj];
+    return k == 0 ? -1 : pairOffset[q] + (local[pairCenter[q] * c + ti]
+        * (allowed[j].length - 1) + k - 1) * nb;
   }
 
   /** Site types of an occupation (species index per active site). */
@@ -133,32 +229,32 @@ final class MtpSupercellEnergy implements SupercellEnergy {
 
   /** Basic moments of site i for site types t into m[off …]. */
   private void siteMoments(int i, int[] t, double[] m, int off) {
-    Arrays.fill(m, off, off + nb, 0);
-    for (int e = start[i]; e < start[i + 1]; e++) {
-      int o = slot(e, t[i], t[atom[e]]);
-      for (int k = 0; k < nb; k++) {
-        m[off + k] += table[o + k];
+    System.arraycopy(baseTable, baseOffset[i] + local[i * kernel.species + t[i]] * nb, m,
+        off, nb);
+    for (int q = pairStart[i]; q < pairStart[i + 1]; q++) {
+      int o = slot(q, t[i], t[pairAtom[q]]);
+      if (o >= 0) {
+        for (int k = 0; k < nb; k++) {
+          m[off + k] += pairTable[o + k];
+        }
       }
     }
   }
 
-  /** Site energy from basic moments m[off …] (contracted in the scratch array). */
-  private double siteEnergy(int i, int type, double[] m, int off, MtpKernel.Scratch s) {
-    System.arraycopy(m, off, s.moments, 0, nb);
-    kernel.contract(s.moments);
-    return kernel.energy(type, s.moments, repulsion[i]);
-  }
-
+  /**
+   * The full energy, site by site through {@link MtpKernel#contract} (independent of the
+   * evaluators' batched contraction).
+   */
   @Override
   public double energy(byte[] occupation) {
     check(occupation);
     int[] t = types(occupation);
-    MtpKernel.Scratch s = kernel.scratch();
-    double[] m = new double[nb];
+    double[] m = new double[kernel.momentCount];
     double e = 0;
     for (int i = 0; i < sites; i++) {
       siteMoments(i, t, m, 0);
-      e += siteEnergy(i, t[i], m, 0, s);
+      kernel.contract(m);
+      e += kernel.energy(t[i], m, repulsion[i]);
     }
     return e;
   }
@@ -177,23 +273,34 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   private final class Evaluator implements MoveEvaluator {
     private final byte[] occ;
     private final int[] type;
+    /** Basic moments of site i at moments[i·nb …]. */
     private final double[] moments;
     private final double[] siteE;
     private double total;
-    private final MtpKernel.Scratch s = kernel.scratch();
+    private final SiteBatch batch = new SiteBatch(kernel, maxAffected);
     private final int[] stamp = new int[sites];
     private int stampValue;
-    private final int[] affected = new int[sites];
+    private final int[] column = new int[sites];
+    private final int[] affected = new int[maxAffected];
+    private final int[] affectedType = new int[maxAffected];
+    /** Repulsion energy of affected site k. */
+    private final double[] start = new double[maxAffected];
     private int affectedCount;
-    private final double[] newMoments;
-    private final double[] newE = new double[sites];
+    /** New basic moments of affected site k at newMoments[k·nb …]. */
+    private final double[] newMoments = new double[maxAffected * nb];
+    private double[] newE;
+    /** The move {@link #change} computed last (sites and their new types), until applied. */
+    private int lastA = -1;
+    private int lastTypeA;
+    private int lastB;
+    private int lastTypeB;
+    private double lastDelta;
 
     Evaluator(byte[] occupation) {
       occ = occupation.clone();
       type = types(occ);
       moments = new double[sites * nb];
       siteE = new double[sites];
-      newMoments = new double[sites * nb];
       recompute();
     }
 
@@ -204,10 +311,19 @@ final class MtpSupercellEnergy implements SupercellEnergy {
 
     @Override
     public double recompute() {
-      total = 0;
+      lastA = -1;
       for (int i = 0; i < sites; i++) {
         siteMoments(i, type, moments, i * nb);
-        siteE[i] = siteEnergy(i, type[i], moments, i * nb, s);
+      }
+      for (int from = 0; from < sites; from += batch.capacity) {
+        int count = Math.min(batch.capacity, sites - from);
+        System.arraycopy(type, from, affectedType, 0, count);
+        System.arraycopy(repulsion, from, start, 0, count);
+        batch.load(count, moments, from * nb, start);
+        System.arraycopy(batch.energies(count, affectedType), 0, siteE, from, count);
+      }
+      total = 0;
+      for (int i = 0; i < sites; i++) {
         total += siteE[i];
       }
       return total;
@@ -236,23 +352,35 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       if (occ[i] == occ[j]) {
         return 0;
       }
-      int si = cell.activeSite(i);
-      int sj = cell.activeSite(j);
-      return change(si, typeOfSpecies[occ[j]], sj, typeOfSpecies[occ[i]]);
+      return change(cell.activeSite(i), typeOfSpecies[occ[j]], cell.activeSite(j),
+          typeOfSpecies[occ[i]]);
     }
 
     @Override
     public void swap(int i, int j) {
+      if (occ[i] != occ[j]) {
+        swapDelta(i, j);
+        applySwap(i, j, lastDelta);
+      }
+    }
+
+    /** Swaps with the ΔE of the last {@link #swapDelta}(i, j) when it was that move. */
+    @Override
+    public void applySwap(int i, int j, double delta) {
       if (occ[i] == occ[j]) {
         return;
       }
-      double d = swapDelta(i, j);
       int si = cell.activeSite(i);
       int sj = cell.activeSite(j);
+      int ti = typeOfSpecies[occ[j]];
+      int tj = typeOfSpecies[occ[i]];
+      if (!isLast(si, ti, sj, tj)) {
+        change(si, ti, sj, tj);
+      }
       byte t = occ[i];
       occ[i] = occ[j];
       occ[j] = t;
-      commit(d, si, typeOfSpecies[occ[i]], sj, typeOfSpecies[occ[j]]);
+      commit();
     }
 
     @Override
@@ -266,12 +394,30 @@ final class MtpSupercellEnergy implements SupercellEnergy {
 
     @Override
     public void flip(int i, int sp) {
+      if (occ[i] != sp) {
+        flipDelta(i, sp);
+        applyFlip(i, sp, lastDelta);
+      }
+    }
+
+    /** Flips with the ΔE of the last {@link #flipDelta}(i, sp) when it was that move. */
+    @Override
+    public void applyFlip(int i, int sp, double delta) {
       if (occ[i] == sp) {
         return;
       }
-      double d = flipDelta(i, sp);
+      int si = cell.activeSite(i);
+      int t = allowedType(si, sp);
+      if (!isLast(si, t, -1, -1)) {
+        change(si, t, -1, -1);
+      }
       occ[i] = (byte) sp;
-      commit(d, cell.activeSite(i), typeOfSpecies[sp], -1, -1);
+      commit();
+    }
+
+    private boolean isLast(int a, int ta, int b, int tb) {
+      return lastA >= 0 && ((lastA == a && lastTypeA == ta && lastB == b && lastTypeB == tb)
+          || (lastA == b && lastTypeA == tb && lastB == a && lastTypeB == ta));
     }
 
     private int allowedType(int site, int sp) {
@@ -285,6 +431,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     private void mark(int site) {
       if (stamp[site] != stampValue) {
         stamp[site] = stampValue;
+        column[site] = affectedCount;
         affected[affectedCount++] = site;
       }
     }
@@ -301,63 +448,94 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       affectedCount = 0;
       mark(a);
       for (int r = revStart[a]; r < revStart[a + 1]; r++) {
-        mark(center[revEntry[r]]);
+        mark(pairCenter[revPair[r]]);
       }
       if (b >= 0) {
         mark(b);
         for (int r = revStart[b]; r < revStart[b + 1]; r++) {
-          mark(center[revEntry[r]]);
+          mark(pairCenter[revPair[r]]);
         }
       }
       int oldA = type[a];
       int oldB = b >= 0 ? type[b] : -1;
-      double delta = 0;
-      for (int k = 0; k < affectedCount; k++) {
-        int i = affected[k];
-        int off = k * nb;
-        if (i == a || i == b) {
-          type[a] = ta;
-          if (b >= 0) {
-            type[b] = tb;
-          }
-          siteMoments(i, type, newMoments, off);
-          type[a] = oldA;
-          if (b >= 0) {
-            type[b] = oldB;
-          }
-          newE[k] = siteEnergy(i, i == a ? ta : tb, newMoments, off, s);
-        } else {
-          System.arraycopy(moments, i * nb, newMoments, off, nb);
-          int ti = type[i];
-          for (int e = start[i]; e < start[i + 1]; e++) {
-            int j = atom[e];
-            if (j == a || j == b) {
-              int add = slot(e, ti, j == a ? ta : tb);
-              int sub = slot(e, ti, type[j]);
-              for (int q = 0; q < nb; q++) {
-                newMoments[off + q] += table[add + q] - table[sub + q];
-              }
-            }
-          }
-          newE[k] = siteEnergy(i, ti, newMoments, off, s);
-        }
-        delta += newE[k] - siteE[i];
-      }
-      return delta;
-    }
-
-    /** Applies the change computed last by {@link #change}. */
-    private void commit(double delta, int a, int ta, int b, int tb) {
-      for (int k = 0; k < affectedCount; k++) {
-        int i = affected[k];
-        System.arraycopy(newMoments, k * nb, moments, i * nb, nb);
-        siteE[i] = newE[k];
-      }
       type[a] = ta;
       if (b >= 0) {
         type[b] = tb;
       }
-      total += delta;
+      for (int k = 0; k < affectedCount; k++) {
+        int i = affected[k];
+        if (i == a || i == b) {
+          siteMoments(i, type, newMoments, k * nb);
+        } else {
+          System.arraycopy(moments, i * nb, newMoments, k * nb, nb);
+        }
+        affectedType[k] = type[i];
+        start[k] = repulsion[i];
+      }
+      addDifferences(a, oldA, a, b);
+      if (b >= 0) {
+        addDifferences(b, oldB, a, b);
+      }
+      type[a] = oldA;
+      if (b >= 0) {
+        type[b] = oldB;
+      }
+      batch.load(affectedCount, newMoments, 0, start);
+      newE = batch.energies(affectedCount, affectedType);
+      double delta = 0;
+      for (int k = 0; k < affectedCount; k++) {
+        delta += newE[k] - siteE[affected[k]];
+      }
+      lastA = a;
+      lastTypeA = ta;
+      lastB = b;
+      lastTypeB = tb;
+      lastDelta = delta;
+      return delta;
+    }
+
+    /**
+     * Adds to the new moments of every site that sees changed site j (other than the changed
+     * sites a and b, recomputed in full) the difference of j's new type (in {@code type})
+     * from its old one.
+     */
+    private void addDifferences(int j, int oldType, int a, int b) {
+      int now = type[j];
+      for (int r = revStart[j]; r < revStart[j + 1]; r++) {
+        int q = revPair[r];
+        int i = pairCenter[q];
+        if (i == a || i == b) {
+          continue;
+        }
+        int add = slot(q, type[i], now);
+        int sub = slot(q, type[i], oldType);
+        int off = column[i] * nb;
+        if (sub < 0) {
+          for (int x = 0; x < nb; x++) {
+            newMoments[off + x] += pairTable[add + x];
+          }
+        } else if (add < 0) {
+          for (int x = 0; x < nb; x++) {
+            newMoments[off + x] -= pairTable[sub + x];
+          }
+        } else {
+          for (int x = 0; x < nb; x++) {
+            newMoments[off + x] += pairTable[add + x] - pairTable[sub + x];
+          }
+        }
+      }
+    }
+
+    /** Applies the change computed last by {@link #change} (the occupation already moved). */
+    private void commit() {
+      for (int k = 0; k < affectedCount; k++) {
+        int i = affected[k];
+        System.arraycopy(newMoments, k * nb, moments, i * nb, nb);
+        siteE[i] = newE[k];
+        type[i] = affectedType[k];
+      }
+      total += lastDelta;
+      lastA = -1;
     }
   }
 }

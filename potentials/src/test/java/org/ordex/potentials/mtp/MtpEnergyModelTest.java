@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ordex.lattice.Configuration;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.MlipCfg;
 import org.ordex.lattice.MlipTypes;
+import org.ordex.lattice.ParentLattice;
+import org.ordex.lattice.Prototype;
 import org.ordex.lattice.Supercell;
 import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
@@ -38,9 +42,14 @@ class MtpEnergyModelTest {
         .energy();
     byte[] normal = normalSpinel(cell);
     assertEquals(mlip, bound.energy(normal), 1e-12 * Math.abs(mlip));
-    Random rnd = new Random(7);
+    assertFullEnergiesEqualTheOffLatticeCalculator(p, bound, new Random(7), 5);
+  }
+
+  private static void assertFullEnergiesEqualTheOffLatticeCalculator(MtpPotential p,
+      SupercellEnergy bound, Random rnd, int count) {
     MtpCalculator calc = new MtpCalculator(p);
-    for (int k = 0; k < 5; k++) {
+    Supercell cell = bound.supercell();
+    for (int k = 0; k < count; k++) {
       byte[] occ = randomOccupation(cell, rnd);
       double off = calc.compute(Configuration.of(cell, occ).toStructure(), LITIO_AS_COMNO)
           .energy();
@@ -57,7 +66,11 @@ class MtpEnergyModelTest {
     return occ;
   }
 
-  /** Random swaps and flips: every delta equals full E(after) − E(before). */
+  /**
+   * Random swaps and flips: every delta equals full E(after) − E(before). Moves are applied
+   * by swap/flip, by applySwap/applyFlip with the delta just computed (either site order),
+   * or by applySwap/applyFlip after the delta of another move was asked in between.
+   */
   static double[] propertyCheck(SupercellEnergy bound, long seed, int steps) {
     Supercell cell = bound.supercell();
     Random rnd = new Random(seed);
@@ -70,16 +83,30 @@ class MtpEnergyModelTest {
       ev.copyOccupation(now);
       double before = bound.energy(now);
       int i = rnd.nextInt(occ.length);
+      int how = rnd.nextInt(4);
       double delta;
       if (rnd.nextInt(3) > 0) {
         int j = rnd.nextInt(occ.length);
         delta = ev.swapDelta(i, j);
-        ev.swap(i, j);
+        if (how == 0) {
+          ev.swap(i, j);
+        } else {
+          if (how == 2) {
+            ev.flipDelta(j, otherSpecies(cell, now[j]));
+          }
+          ev.applySwap(how == 3 ? j : i, how == 3 ? i : j, delta);
+        }
       } else {
-        int s = now[i] == cell.parent().speciesIndex("Co") ? cell.parent().speciesIndex("Mn")
-            : cell.parent().speciesIndex("Co");
+        int s = otherSpecies(cell, now[i]);
         delta = ev.flipDelta(i, s);
-        ev.flip(i, s);
+        if (how == 0) {
+          ev.flip(i, s);
+        } else {
+          if (how == 2) {
+            ev.swapDelta(i, rnd.nextInt(occ.length));
+          }
+          ev.applyFlip(i, s, delta);
+        }
       }
       ev.copyOccupation(now);
       double after = bound.energy(now);
@@ -88,7 +115,13 @@ class MtpEnergyModelTest {
     }
     double tracked = ev.energy();
     assertEquals(ev.recompute(), tracked, 1e-9);
+    assertEquals(bound.energy(now), ev.recompute(), 1e-9);
     return new double[] {worstDelta, worstDrift};
+  }
+
+  private static int otherSpecies(Supercell cell, int s) {
+    return s == cell.parent().speciesIndex("Co") ? cell.parent().speciesIndex("Mn")
+        : cell.parent().speciesIndex("Co");
   }
 
   @Test
@@ -107,6 +140,30 @@ class MtpEnergyModelTest {
     SupercellEnergy bound = MtpEnergyModel.of(p16, MlipTypes.parse("Co,Mn,O"))
         .bind(MtpFixtures.spinel());
     double[] worst = propertyCheck(bound, 5, 60);
+    assertTrue(worst[0] < 1e-9 && worst[1] < 1e-9, java.util.Arrays.toString(worst));
+  }
+
+  /** Two spinel cells: a site's moments change only near the changed sites. */
+  @Test
+  void incrementalDeltasAreExactInALargerCell() {
+    MtpPotential p = MtpPotential.read(MtpFixtures.file("A_LiTiO_level10/pot.mtp"));
+    SupercellEnergy bound = MtpEnergyModel.of(p, LITIO_AS_COMNO)
+        .bind(Supercell.diagonal(MtpFixtures.spinel().parent(), 2, 1, 1));
+    double[] worst = propertyCheck(bound, 13, 60);
+    assertTrue(worst[0] < 1e-9 && worst[1] < 1e-9, java.util.Arrays.toString(worst));
+  }
+
+  /** A 4-site fcc cell smaller than max_dist: sites see themselves and each other often. */
+  @Test
+  void incrementalDeltasAreExactWhenSitesSeeManyImages() {
+    MtpPotential p = MtpPotential.read(MtpFixtures.file("A_LiTiO_level10/pot.mtp"));
+    Prototype.LabelledCell fcc = Prototype.FCC.build(Map.of("a", 3.9), false);
+    ParentLattice parent = ParentLattice.of(fcc.structure(), fcc.labels(),
+        Map.of("4a", List.of("Co", "Mn")), 0.01);
+    Supercell cell = Supercell.diagonal(parent, 1, 1, 1);
+    SupercellEnergy bound = MtpEnergyModel.of(p, LITIO_AS_COMNO).bind(cell);
+    assertFullEnergiesEqualTheOffLatticeCalculator(p, bound, new Random(3), 3);
+    double[] worst = propertyCheck(bound, 17, 80);
     assertTrue(worst[0] < 1e-9 && worst[1] < 1e-9, java.util.Arrays.toString(worst));
   }
 
