@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = "Predict the energies of structures with a cluster expansion: each is "
         + "mapped onto the expansion's parent lattice; where a file gives an energy, the "
-        + "error is shown.")
+        + "error is shown, and the RMSE, MAE and largest error over those structures.")
 final class CePredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -66,6 +66,10 @@ final class CePredictCommand implements Callable<Integer> {
           "E/eV per cell", "per prim cell", "per atom", "reference/eV", "err meV/at", "disp/Å",
           "structure");
     }
+    int compared = 0;
+    double squares = 0;
+    double absolute = 0;
+    double largest = 0;
     for (int i = 0; i < mapped.size(); i++) {
       Configuration c = mapped.configurations.get(i);
       Supercell cell = c.supercell();
@@ -74,6 +78,12 @@ final class CePredictCommand implements Callable<Integer> {
       int atoms = cell.size();
       double reference = mapped.energies.get(i);
       double error = 1e3 * (e - reference) / atoms;
+      if (!Double.isNaN(reference)) {
+        compared++;
+        squares += error * error;
+        absolute += Math.abs(error);
+        largest = Math.max(largest, Math.abs(error));
+      }
       StructureMapper.Mapping m = mapped.mappings.get(i);
       String name = mapped.names.get(i);
       csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.10f,%.10f,%.10f,%s,%s,%.6f%n",
@@ -104,9 +114,19 @@ final class CePredictCommand implements Callable<Integer> {
     if (output != null) {
       AtomicFiles.writeString(output, csv.toString());
     }
+    if (!json && compared > 0) {
+      out.printf(Locale.ROOT, "errors over the %d structures with a reference: RMSE %.3f, MAE "
+          + "%.3f, max %.3f meV per atom%n", compared, Math.sqrt(squares / compared),
+          absolute / compared, largest);
+    }
     if (json) {
       ObjectNode root = Json.object();
       root.put("model", model.toString());
+      if (compared > 0) {
+        root.putObject("errors").put("structures", compared)
+            .put("rmse", Math.sqrt(squares / compared)).put("mae", absolute / compared)
+            .put("max", largest).put("unit", "meV per atom");
+      }
       root.put("units", "energy: eV per cell (the structure's cell), per primitive cell, per "
           + "atom; error: meV per atom");
       root.set("structures", rows);

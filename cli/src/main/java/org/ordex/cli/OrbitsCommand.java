@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ordex.enumeration.ArrangementSpace;
@@ -20,10 +19,10 @@ import org.ordex.lattice.Composition;
 import org.ordex.lattice.CompositionCount;
 import org.ordex.lattice.Configuration;
 import org.ordex.lattice.ConfigurationCounter;
-import org.ordex.lattice.Extxyz;
 import org.ordex.lattice.Frame;
 import org.ordex.lattice.InvalidInputException;
-import org.ordex.lattice.StructureFiles;
+import org.ordex.lattice.MlipTypes;
+import org.ordex.lattice.Structure;
 import org.ordex.lattice.StructureMapper;
 import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemSpec;
@@ -55,8 +54,8 @@ final class OrbitsCommand implements Callable<Integer> {
   Path system;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "STRUCTURES",
-      description = "extxyz (multiplicity= in the info line is checked), POSCAR, vasprun.xml, "
-          + "MLIP .cfg (with --species) or an energy table")
+      description = "extxyz (multiplicity= in the info line is checked), POSCAR or MLIP .cfg "
+          + "(with --species)")
   List<Path> structures;
 
   @Option(names = "--supercell", paramLabel = "M",
@@ -75,7 +74,7 @@ final class OrbitsCommand implements Callable<Integer> {
   boolean json;
 
   /** One structure read from a file, with the multiplicity its file gives (0: none). */
-  private record Item(String name, StructureFiles.Entry entry, long given) {}
+  private record Item(String name, Structure structure, long given) {}
 
   /** What is known about one composition's structures. */
   private static final class Tally {
@@ -112,7 +111,7 @@ final class OrbitsCommand implements Callable<Integer> {
     ArrayNode duplicates = Json.MAPPER.createArrayNode();
     ArrayNode mismatches = Json.MAPPER.createArrayNode();
     for (Item item : read()) {
-      StructureMapper.Mapping m = mapper.map(item.entry().structure(), item.name());
+      StructureMapper.Mapping m = mapper.map(item.structure(), item.name());
       if (!Arrays.deepEquals(m.supercell().matrix(), cell.matrix())) {
         throw new InvalidInputException(item.name() + ": its cell is the supercell "
             + m.supercell().describe() + " of the parent, not the system's " + cell.describe()
@@ -154,22 +153,14 @@ final class OrbitsCommand implements Callable<Integer> {
   }
 
   private List<Item> read() {
+    MlipTypes types = mapping.species == null ? null : MlipTypes.parse(mapping.species);
     List<Item> items = new ArrayList<>();
     for (Path file : structures) {
-      String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".xyz") || lower.endsWith(".extxyz")) {
-        List<Frame> frames = Extxyz.read(file);
-        for (int i = 0; i < frames.size(); i++) {
-          Frame f = frames.get(i);
-          String name = frames.size() == 1 ? file.toString() : file + "#" + (i + 1);
-          items.add(new Item(name, new StructureFiles.Entry(name, f.structure(), f.energy()),
-              multiplicity(f, name)));
-        }
-      } else {
-        for (StructureFiles.Entry e : StructureFiles.read(file,
-            mapping.species == null ? null : org.ordex.lattice.MlipTypes.parse(mapping.species))) {
-          items.add(new Item(e.name(), e, 0));
-        }
+      List<Frame> frames = FrameFiles.frames(file, types);
+      for (int i = 0; i < frames.size(); i++) {
+        Frame f = frames.get(i);
+        String name = frames.size() == 1 ? file.toString() : file + "#" + (i + 1);
+        items.add(new Item(name, f.structure(), multiplicity(f, name)));
       }
     }
     if (items.isEmpty()) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         StructuresCommand.class, EnumerateCommand.class, MergeCommand.class,
         SampleCommand.class, AnnealCommand.class, SpotcheckCommand.class,
         GroundStateCommand.class, HullCommand.class, ThermoCommand.class, ImportCommand.class,
-        OrbitsCommand.class, PlotCommand.class, StudyCommand.class})
+        MapCommand.class, OrbitsCommand.class, PlotCommand.class, SplitCommand.class,
+        StudyCommand.class})
 public final class Ordex implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

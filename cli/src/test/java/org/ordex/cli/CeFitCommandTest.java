@@ -102,6 +102,23 @@ class CeFitCommandTest {
       assertEquals(0, row.get("errorMeVPerAtom").asDouble(), 1e-6);
     }
     assertEquals(46, Files.readAllLines(table).size());
+
+    // the error summary: one structure 1 meV/atom off
+    List<Frame> frames = new ArrayList<>(Extxyz.read(data));
+    Frame f0 = frames.get(0);
+    frames.set(0, Frame.of(f0.structure(), f0.energy() + 1e-3 * f0.structure().size()));
+    Path shifted = dir.resolve("shifted.xyz");
+    Extxyz.write(shifted, frames);
+    p = CliRun.of("ce", "predict", ce.toString(), shifted.toString(), "--json");
+    assertEquals(0, p.code(), p.err());
+    JsonNode errors = Json.MAPPER.readTree(p.out()).get("errors");
+    assertEquals(45, errors.get("structures").asInt());
+    assertEquals(Math.sqrt(1.0 / 45), errors.get("rmse").asDouble(), 1e-6);
+    assertEquals(1.0 / 45, errors.get("mae").asDouble(), 1e-6);
+    assertEquals(1.0, errors.get("max").asDouble(), 1e-6);
+    p = CliRun.of("ce", "predict", ce.toString(), shifted.toString());
+    assertTrue(p.out().contains("errors over the 45 structures with a reference: RMSE 0.149"),
+        p.out());
   }
 
   @Test

@@ -184,10 +184,14 @@ class StudyCommandTest {
     double i300 = v.get("inversion degree at 300 K").asDouble();
     double i1500 = v.get("inversion degree at 1500 K").asDouble();
     assertTrue(i300 > 0.99 && i1500 < i300 && i1500 > 0.5, i300 + " " + i1500);
-    double exact = v.get("1 − inversion at 1500 K, exact").asDouble();
+    double exact = v.get("1 − inversion at 1500 K, CE exact").asDouble();
     assertEquals(1 - i1500, exact, 1e-12, "the same column of the same enumeration");
     double meanField = v.get("1 − inversion at 1500 K, mean field").asDouble();
     assertTrue(meanField > 0 && meanField < 0.5, "mean field " + meanField);
+    double mtp = v.get("1 − inversion at 1500 K, MTP exact").asDouble();
+    assertTrue(mtp >= 0 && mtp <= 1, "MTP " + mtp);
+    assertEquals(304, v.get("training configurations").asInt(), "quick: 30 %");
+    assertTrue(v.get("CE held-out RMSE").asDouble() < 1, "meV per atom");
     assertTrue(Files.isRegularFile(dir.resolve("thermo/plots/inversion.png")));
     assertTrue(Files.readString(dir.resolve("index.html"))
         .contains("<img src=\"thermo/plots/inversion.png\""));
