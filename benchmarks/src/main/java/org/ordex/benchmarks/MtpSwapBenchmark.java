@@ -41,6 +41,8 @@ public class MtpSwapBenchmark {
   private MoveEvaluator evaluator;
   private int[] pairs;
   private int next;
+  private Random moves;
+  private int activeSites;
 
   static Path data(String file) {
     Path p = Path.of(System.getProperty("ordex.shared", "../shared"), "data/mtp", file);
@@ -77,6 +79,8 @@ public class MtpSwapBenchmark {
       occ[a] = (byte) (a % 2 == 0 ? 0 : 1);
     }
     evaluator = MtpEnergyModel.of(potential, types).bind(cell).evaluator(occ);
+    moves = new Random(43);
+    activeSites = occ.length;
     pairs = new int[2 * PAIRS];
     for (int k = 0; k < PAIRS; k++) {
       int i;
@@ -117,5 +121,22 @@ public class MtpSwapBenchmark {
     int k = next;
     next = (k + 2) & (2 * PAIRS - 1);
     return evaluator.swapDelta(pairs[k], pairs[k + 1]);
+  }
+
+  /**
+   * An accepted Monte Carlo swap: ΔE of a random Co↔Mn pair of the current arrangement, then
+   * applySwap with it; one operation = one ΔE plus its application.
+   */
+  @Benchmark
+  public double acceptedSwap() {
+    int i;
+    int j;
+    do {
+      i = moves.nextInt(activeSites);
+      j = moves.nextInt(activeSites);
+    } while (evaluator.species(i) == evaluator.species(j));
+    double d = evaluator.swapDelta(i, j);
+    evaluator.applySwap(i, j, d);
+    return d;
   }
 }

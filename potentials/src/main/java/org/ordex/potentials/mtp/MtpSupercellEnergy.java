@@ -269,26 +269,40 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     return new Evaluator(occupation);
   }
 
-  /** Incremental evaluation on one working configuration. */
+  /**
+   * Incremental evaluation on one working configuration. A ΔE ({@link #swapDelta},
+   * {@link #flipDelta}) updates the moments of the affected sites by table differences and
+   * contracts them together; applying that move right after reuses it. A move applied
+   * without its ΔE (swap, flip, or apply after another ΔE) only updates moments and marks
+   * the affected sites; they are contracted together when an energy is next needed, so
+   * several flips in a row cost one contraction of the sites they affect.
+   */
   private final class Evaluator implements MoveEvaluator {
     private final byte[] occ;
     private final int[] type;
     /** Basic moments of site i at moments[i·nb …]. */
     private final double[] moments;
+    /** Site energies, up to date except at the pending sites. */
     private final double[] siteE;
+    /** Energy, up to date except for the pending sites. */
     private double total;
     private final SiteBatch batch = new SiteBatch(kernel, maxAffected);
+    /** Offsets, energy starts and types of the sites in the batch. */
+    private final int[] offset = new int[maxAffected];
+    private final double[] start = new double[maxAffected];
+    private final int[] batchType = new int[maxAffected];
     private final int[] stamp = new int[sites];
     private int stampValue;
     private final int[] column = new int[sites];
-    private final int[] affected = new int[maxAffected];
-    private final int[] affectedType = new int[maxAffected];
-    /** Repulsion energy of affected site k. */
-    private final double[] start = new double[maxAffected];
+    private final int[] affected = new int[sites];
     private int affectedCount;
     /** New basic moments of affected site k at newMoments[k·nb …]. */
     private final double[] newMoments = new double[maxAffected * nb];
     private double[] newE;
+    /** Sites whose moments changed since their energy was last contracted. */
+    private final boolean[] isPending = new boolean[sites];
+    private final int[] pending = new int[sites];
+    private int pendingCount;
     /** The move {@link #change} computed last (sites and their new types), until applied. */
     private int lastA = -1;
     private int lastTypeA;
@@ -306,6 +320,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
 
     @Override
     public double energy() {
+      settle();
       return total;
     }
 
@@ -314,19 +329,40 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       lastA = -1;
       for (int i = 0; i < sites; i++) {
         siteMoments(i, type, moments, i * nb);
+        isPending[i] = true;
+        pending[i] = i;
       }
-      for (int from = 0; from < sites; from += batch.capacity) {
-        int count = Math.min(batch.capacity, sites - from);
-        System.arraycopy(type, from, affectedType, 0, count);
-        System.arraycopy(repulsion, from, start, 0, count);
-        batch.load(count, moments, from * nb, start);
-        System.arraycopy(batch.energies(count, affectedType), 0, siteE, from, count);
-      }
+      pendingCount = sites;
+      total = 0;
+      Arrays.fill(siteE, 0);
+      settle();
       total = 0;
       for (int i = 0; i < sites; i++) {
         total += siteE[i];
       }
       return total;
+    }
+
+    /** Contracts the pending sites (in batches) and brings their energies up to date. */
+    private void settle() {
+      for (int from = 0; from < pendingCount; from += batch.capacity) {
+        int count = Math.min(batch.capacity, pendingCount - from);
+        for (int c = 0; c < count; c++) {
+          int i = pending[from + c];
+          offset[c] = i * nb;
+          start[c] = repulsion[i];
+          batchType[c] = type[i];
+        }
+        batch.load(count, moments, offset, start);
+        double[] e = batch.energies(count, batchType);
+        for (int c = 0; c < count; c++) {
+          int i = pending[from + c];
+          total += e[c] - siteE[i];
+          siteE[i] = e[c];
+          isPending[i] = false;
+        }
+      }
+      pendingCount = 0;
     }
 
     @Override
@@ -359,12 +395,11 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     @Override
     public void swap(int i, int j) {
       if (occ[i] != occ[j]) {
-        swapDelta(i, j);
-        applySwap(i, j, lastDelta);
+        applySwap(i, j, Double.NaN);
       }
     }
 
-    /** Swaps with the ΔE of the last {@link #swapDelta}(i, j) when it was that move. */
+    /** Swaps reusing the ΔE of the last {@link #swapDelta}(i, j) when it was that move. */
     @Override
     public void applySwap(int i, int j, double delta) {
       if (occ[i] == occ[j]) {
@@ -374,13 +409,14 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       int sj = cell.activeSite(j);
       int ti = typeOfSpecies[occ[j]];
       int tj = typeOfSpecies[occ[i]];
-      if (!isLast(si, ti, sj, tj)) {
-        change(si, ti, sj, tj);
+      if (isLast(si, ti, sj, tj)) {
+        commit();
+      } else {
+        move(si, ti, sj, tj);
       }
       byte t = occ[i];
       occ[i] = occ[j];
       occ[j] = t;
-      commit();
     }
 
     @Override
@@ -395,12 +431,11 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     @Override
     public void flip(int i, int sp) {
       if (occ[i] != sp) {
-        flipDelta(i, sp);
-        applyFlip(i, sp, lastDelta);
+        applyFlip(i, sp, Double.NaN);
       }
     }
 
-    /** Flips with the ΔE of the last {@link #flipDelta}(i, sp) when it was that move. */
+    /** Flips reusing the ΔE of the last {@link #flipDelta}(i, sp) when it was that move. */
     @Override
     public void applyFlip(int i, int sp, double delta) {
       if (occ[i] == sp) {
@@ -408,11 +443,12 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       }
       int si = cell.activeSite(i);
       int t = allowedType(si, sp);
-      if (!isLast(si, t, -1, -1)) {
-        change(si, t, -1, -1);
+      if (isLast(si, t, -1, -1)) {
+        commit();
+      } else {
+        move(si, t, -1, -1);
       }
       occ[i] = (byte) sp;
-      commit();
     }
 
     private boolean isLast(int a, int ta, int b, int tb) {
@@ -428,19 +464,8 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       return typeOfSpecies[sp];
     }
 
-    private void mark(int site) {
-      if (stamp[site] != stampValue) {
-        stamp[site] = stampValue;
-        column[site] = affectedCount;
-        affected[affectedCount++] = site;
-      }
-    }
-
-    /**
-     * Energy change when site a takes type ta and site b (or −1) type tb; leaves the new
-     * moments and site energies of every affected site in newMoments / newE.
-     */
-    private double change(int a, int ta, int b, int tb) {
+    /** Collects site a, site b (or −1) and every site that sees them into affected. */
+    private void collectAffected(int a, int b) {
       if (++stampValue == 0) {
         Arrays.fill(stamp, 0);
         stampValue = 1;
@@ -456,12 +481,26 @@ final class MtpSupercellEnergy implements SupercellEnergy {
           mark(pairCenter[revPair[r]]);
         }
       }
+    }
+
+    private void mark(int site) {
+      if (stamp[site] != stampValue) {
+        stamp[site] = stampValue;
+        column[site] = affectedCount;
+        affected[affectedCount++] = site;
+      }
+    }
+
+    /**
+     * Energy change when site a takes type ta and site b (or −1) type tb; leaves the new
+     * moments and site energies of every affected site in newMoments / newE.
+     */
+    private double change(int a, int ta, int b, int tb) {
+      settle();
+      collectAffected(a, b);
       int oldA = type[a];
       int oldB = b >= 0 ? type[b] : -1;
-      type[a] = ta;
-      if (b >= 0) {
-        type[b] = tb;
-      }
+      setTypes(a, ta, b, tb);
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];
         if (i == a || i == b) {
@@ -469,19 +508,17 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         } else {
           System.arraycopy(moments, i * nb, newMoments, k * nb, nb);
         }
-        affectedType[k] = type[i];
+        offset[k] = k * nb;
         start[k] = repulsion[i];
+        batchType[k] = type[i];
       }
-      addDifferences(a, oldA, a, b);
+      addDifferences(a, oldA, a, b, newMoments, true);
       if (b >= 0) {
-        addDifferences(b, oldB, a, b);
+        addDifferences(b, oldB, a, b, newMoments, true);
       }
-      type[a] = oldA;
-      if (b >= 0) {
-        type[b] = oldB;
-      }
-      batch.load(affectedCount, newMoments, 0, start);
-      newE = batch.energies(affectedCount, affectedType);
+      setTypes(a, oldA, b, oldB);
+      batch.load(affectedCount, newMoments, offset, start);
+      newE = batch.energies(affectedCount, batchType);
       double delta = 0;
       for (int k = 0; k < affectedCount; k++) {
         delta += newE[k] - siteE[affected[k]];
@@ -494,12 +531,20 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       return delta;
     }
 
+    private void setTypes(int a, int ta, int b, int tb) {
+      type[a] = ta;
+      if (b >= 0) {
+        type[b] = tb;
+      }
+    }
+
     /**
-     * Adds to the new moments of every site that sees changed site j (other than the changed
+     * Adds to the moments of every site that sees changed site j (other than the changed
      * sites a and b, recomputed in full) the difference of j's new type (in {@code type})
-     * from its old one.
+     * from its old one; into m at the site's column (byColumn) or at the site itself.
      */
-    private void addDifferences(int j, int oldType, int a, int b) {
+    private void addDifferences(int j, int oldType, int a, int b, double[] m,
+        boolean byColumn) {
       int now = type[j];
       for (int r = revStart[j]; r < revStart[j + 1]; r++) {
         int q = revPair[r];
@@ -509,33 +554,60 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         }
         int add = slot(q, type[i], now);
         int sub = slot(q, type[i], oldType);
-        int off = column[i] * nb;
+        int off = (byColumn ? column[i] : i) * nb;
         if (sub < 0) {
           for (int x = 0; x < nb; x++) {
-            newMoments[off + x] += pairTable[add + x];
+            m[off + x] += pairTable[add + x];
           }
         } else if (add < 0) {
           for (int x = 0; x < nb; x++) {
-            newMoments[off + x] -= pairTable[sub + x];
+            m[off + x] -= pairTable[sub + x];
           }
         } else {
           for (int x = 0; x < nb; x++) {
-            newMoments[off + x] += pairTable[add + x] - pairTable[sub + x];
+            m[off + x] += pairTable[add + x] - pairTable[sub + x];
           }
         }
       }
     }
 
-    /** Applies the change computed last by {@link #change} (the occupation already moved). */
+    /** Applies the change computed last by {@link #change}. */
     private void commit() {
+      setTypes(lastA, lastTypeA, lastB, lastTypeB);
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];
         System.arraycopy(newMoments, k * nb, moments, i * nb, nb);
         siteE[i] = newE[k];
-        type[i] = affectedType[k];
       }
       total += lastDelta;
       lastA = -1;
+    }
+
+    /**
+     * Applies a move without its energy: site a takes type ta, site b (or −1) type tb; the
+     * moments of the affected sites are updated and the sites left pending.
+     */
+    private void move(int a, int ta, int b, int tb) {
+      lastA = -1;
+      collectAffected(a, b);
+      int oldA = type[a];
+      int oldB = b >= 0 ? type[b] : -1;
+      setTypes(a, ta, b, tb);
+      addDifferences(a, oldA, a, b, moments, false);
+      if (b >= 0) {
+        addDifferences(b, oldB, a, b, moments, false);
+      }
+      siteMoments(a, type, moments, a * nb);
+      if (b >= 0) {
+        siteMoments(b, type, moments, b * nb);
+      }
+      for (int k = 0; k < affectedCount; k++) {
+        int i = affected[k];
+        if (!isPending[i]) {
+          isPending[i] = true;
+          pending[pendingCount++] = i;
+        }
+      }
     }
   }
 }

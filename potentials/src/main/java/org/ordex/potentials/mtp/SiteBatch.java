@@ -26,17 +26,16 @@ final class SiteBatch {
   }
 
   /**
-   * Puts the basic moments of {@code count} sites, site c's at
-   * {@code basic[off + c·basicCount …]},
+   * Puts the basic moments of {@code count} sites, site c's at {@code basic[offset[c] …]},
    * into columns 0 … count−1 (a transposition, row by row so that both sides stay in cache),
    * with {@code start[c]} (the site's repulsion energy) as the start of its energy.
    */
-  void load(int count, double[] basic, int off, double[] start) {
+  void load(int count, double[] basic, int[] offset, double[] start) {
     int nb = kernel.basicCount;
     for (int q = 0; q < nb; q++) {
       double[] row = rows[q];
-      for (int c = 0, o = off + q; c < count; c++, o += nb) {
-        row[c] = basic[o];
+      for (int c = 0; c < count; c++) {
+        row[c] = basic[offset[c] + q];
       }
     }
     System.arraycopy(start, 0, energies, 0, count);

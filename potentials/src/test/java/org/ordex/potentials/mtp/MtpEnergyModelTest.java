@@ -69,7 +69,8 @@ class MtpEnergyModelTest {
   /**
    * Random swaps and flips: every delta equals full E(after) − E(before). Moves are applied
    * by swap/flip, by applySwap/applyFlip with the delta just computed (either site order),
-   * or by applySwap/applyFlip after the delta of another move was asked in between.
+   * or by applySwap/applyFlip after the delta of another move was asked in between; some
+   * steps follow a burst of swaps and flips made without asking for any energy.
    */
   static double[] propertyCheck(SupercellEnergy bound, long seed, int steps) {
     Supercell cell = bound.supercell();
@@ -80,6 +81,14 @@ class MtpEnergyModelTest {
     double worstDrift = 0;
     byte[] now = new byte[occ.length];
     for (int step = 0; step < steps; step++) {
+      for (int burst = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(5) : 0; burst > 0; burst--) {
+        int i = rnd.nextInt(occ.length);
+        if (rnd.nextBoolean()) {
+          ev.swap(i, rnd.nextInt(occ.length));
+        } else {
+          ev.flip(i, otherSpecies(cell, ev.species(i)));
+        }
+      }
       ev.copyOccupation(now);
       double before = bound.energy(now);
       int i = rnd.nextInt(occ.length);
