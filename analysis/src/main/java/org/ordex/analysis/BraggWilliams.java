@@ -1,6 +1,6 @@
 package org.ordex.analysis;
 
-import org.ordex.enumeration.CanonicalAverages;
+import org.ordex.potentials.Units;
 
 /**
  * The point (Bragg–Williams) approximation with sublattice-resolved occupations: for a total
@@ -48,7 +48,7 @@ public final class BraggWilliams {
     for (int l = 0; l < c.length; l++) {
       s -= sites[l] * (Mixing.xlnx(c[l]) + Mixing.xlnx(1 - c[l]));
     }
-    return CanonicalAverages.K_B * s;
+    return Units.KB * s;
   }
 
   private double free(double[] c, double t) {

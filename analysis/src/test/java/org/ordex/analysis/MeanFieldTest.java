@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ordex.enumeration.CanonicalAverages;
 import org.ordex.lattice.Supercell;
 import org.ordex.lattice.SystemFile;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 import org.ordex.potentials.ce.ClusterExpansion;
 import org.ordex.potentials.ce.ClusterSpace;
 
 class MeanFieldTest {
-  static final double KB = CanonicalAverages.K_B;
+  static final double KB = Units.KB;
 
   static Supercell spinel(String cell) throws Exception {
     Path p = Files.createTempFile("spinel", ".yaml");

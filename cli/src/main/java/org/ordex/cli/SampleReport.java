@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
+import org.ordex.potentials.Units;
 import org.ordex.sampling.Ensemble;
 import org.ordex.sampling.Estimate;
 import org.ordex.sampling.ExchangeResult;
@@ -17,7 +18,6 @@ import org.ordex.sampling.SamplingSettings;
 import org.ordex.sampling.Simulation;
 import org.ordex.sampling.SiteLayout;
 import org.ordex.sampling.TemperatureResult;
-import org.ordex.sampling.Units;
 
 /**
  * The results of an {@code ordex sample} run as a CSV table (one row per temperature), a JSON

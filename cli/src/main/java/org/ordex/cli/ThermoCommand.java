@@ -29,6 +29,7 @@ import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.EnergyModel;
+import org.ordex.potentials.Units;
 import org.ordex.potentials.ce.ClusterExpansion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -226,7 +227,7 @@ final class ThermoCommand implements Callable<Integer> {
       info.put("formulaUnits", b.formulaUnits());
       info.put("sites", n);
       double fu = b.formulaUnits();
-      double kb = CanonicalAverages.K_B;
+      double kb = Units.KB;
       StringBuilder csv = new StringBuilder("x,T_K,dF_eV_per_fu,dH_eV_per_fu,dS_kB_per_fu,"
           + "dF_eV_per_site,dH_eV_per_site,dS_kB_per_site,S_ideal_kB_per_site,"
           + "S_max_kB_per_site\n");
@@ -316,11 +317,11 @@ final class ThermoCommand implements Callable<Integer> {
         double[] dh = Mixing.relativeToEndMembers(x, e);
         double[] ideal = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-          ideal[i] = -CanonicalAverages.K_B * t * Mixing.idealEntropy(x[i]) * n / fu;
+          ideal[i] = -Units.KB * t * Mixing.idealEntropy(x[i]) * n / fu;
           double dfFu = df[i] * n / fu;
           csv.append(x[i]).append(',').append(t).append(',').append(dfFu).append(',')
               .append(dh[i] / fu).append(',')
-              .append((dh[i] / fu - dfFu) / t / CanonicalAverages.K_B).append(',')
+              .append((dh[i] / fu - dfFu) / t / Units.KB).append(',')
               .append(ideal[i]);
           for (double c : states[i].c()) {
             csv.append(',').append(c);
@@ -433,7 +434,7 @@ final class ThermoCommand implements Callable<Integer> {
         DensityOfStates dos = result.dos(c);
         double[] y = new double[grid.length];
         for (int k = 0; k < grid.length; k++) {
-          y[k] = CanonicalAverages.of(dos, keys, grid[k]).heatCapacity() / CanonicalAverages.K_B
+          y[k] = CanonicalAverages.of(dos, keys, grid[k]).heatCapacity() / Units.KB
               / n;
         }
         p.add(spaces.get(c).label(), grid, y, Plot.Style.MARKERS, j);

@@ -11,6 +11,7 @@ import org.ordex.enumeration.OccupancyKey;
 import org.ordex.lattice.ParentLattice;
 import org.ordex.lattice.Sublattice;
 import org.ordex.lattice.Supercell;
+import org.ordex.potentials.Units;
 
 /**
  * The exact thermodynamics table ({@code thermo.csv}) of the complete compositions of an
@@ -53,7 +54,7 @@ final class ThermoTable {
       }
     }
     b.append('\n');
-    double kb = CanonicalAverages.K_B;
+    double kb = Units.KB;
     for (int c = 0; c < spaces.size(); c++) {
       if (!result.isComplete(c)) {
         continue;

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ordex.potentials.Units;
 
 class ThermoCommandTest {
-  static final double KB = 8.617333262e-5;
+  static final double KB = Units.KB;
 
   @Test
   void isingMixingAndMeanFieldCriticalTemperature(@TempDir Path dir) throws Exception {

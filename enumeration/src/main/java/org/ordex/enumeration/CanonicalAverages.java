@@ -1,5 +1,7 @@
 package org.ordex.enumeration;
 
+import org.ordex.potentials.Units;
+
 /**
  * Exact canonical-ensemble values of a {@link DensityOfStates} at one temperature: ln Z, the
  * mean energy U and its variance, and the mean species counts per sublattice. Energies eV
@@ -14,12 +16,9 @@ package org.ordex.enumeration;
  */
 public record CanonicalAverages(double temperature, double lnZ, double energy,
     double variance, double[][] occupancy) {
-  /** Boltzmann's constant, eV/K. */
-  public static final double K_B = 8.617333262e-5;
-
   /** Free energy F = −k_B T ln Z (eV). */
   public double freeEnergy() {
-    return -K_B * temperature * lnZ;
+    return -Units.KB * temperature * lnZ;
   }
 
   /** Entropy S = (U − F)/T (eV/K). */
@@ -29,7 +28,7 @@ public record CanonicalAverages(double temperature, double lnZ, double energy,
 
   /** Heat capacity C = Var(E)/(k_B T²) (eV/K). */
   public double heatCapacity() {
-    return variance / (K_B * temperature * temperature);
+    return variance / (Units.KB * temperature * temperature);
   }
 
   /**
@@ -43,7 +42,7 @@ public record CanonicalAverages(double temperature, double lnZ, double energy,
           + "temperature " + dos.minTemperature() + " K of the density of states");
     }
     int m = DensityOfStates.MOMENTS;
-    double beta = 1 / (K_B * t);
+    double beta = 1 / (Units.KB * t);
     double[] c = new double[m + 1];
     c[0] = 1;
     for (int k = 1; k <= m; k++) {

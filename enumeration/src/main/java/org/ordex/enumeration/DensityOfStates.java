@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ordex.potentials.Units;
 
 /**
  * The density of states of a set of arrangements: how many arrangements (with their
@@ -99,7 +100,7 @@ public final class DensityOfStates {
 
   /** The bin width w (eV) for exact sums down to {@code tMin} K: w = k_B T_min. */
   public static double binWidthFor(double tMin) {
-    return CanonicalAverages.K_B * tMin;
+    return Units.KB * tMin;
   }
 
   public double binWidth() {
@@ -108,7 +109,7 @@ public final class DensityOfStates {
 
   /** The lowest temperature (K) at which the sums are exact: w / k_B. */
   public double minTemperature() {
-    return binWidth / CanonicalAverages.K_B;
+    return binWidth / Units.KB;
   }
 
   private Row row(long key) {

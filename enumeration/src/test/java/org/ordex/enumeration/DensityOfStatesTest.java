@@ -9,9 +9,10 @@ import java.io.DataOutputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ordex.lattice.Supercell;
+import org.ordex.potentials.Units;
 
 class DensityOfStatesTest {
-  static final double KB = CanonicalAverages.K_B;
+  static final double KB = Units.KB;
 
   @Test
   void boltzmannSumsAreExactAgainstDirectSummation() {

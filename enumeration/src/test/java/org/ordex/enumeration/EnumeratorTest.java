@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.ordex.lattice.Composition;
 import org.ordex.lattice.Supercell;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 
 class EnumeratorTest {
-  static final double KB = CanonicalAverages.K_B;
+  static final double KB = Units.KB;
 
   static EnumerationResult run(ChunkPlan plan, SupercellEnergy e, boolean distinct, double tMin,
       int threads, List<ChunkPlan.Chunk> chunks) {

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 
 /**
  * One Markov chain: a working configuration with its incremental energy evaluator, its own

@@ -1,6 +1,7 @@
 package org.ordex.sampling;
 
 import java.util.Arrays;
+import org.ordex.potentials.Units;
 
 /**
  * A statistical ensemble: which moves a chain makes and how they are accepted. Canonical

@@ -3,6 +3,7 @@ package org.ordex.sampling;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.ordex.potentials.Units;
 
 /**
  * Which chain sits at which temperature of a ladder, and the replica-exchange step between

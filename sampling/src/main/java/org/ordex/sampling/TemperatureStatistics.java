@@ -3,6 +3,7 @@ package org.ordex.sampling;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.ordex.potentials.Units;
 
 /**
  * The production samples of one temperature: blocking accumulators of the energy (with its

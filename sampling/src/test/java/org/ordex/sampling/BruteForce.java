@@ -7,6 +7,7 @@ import org.ordex.enumeration.ArrangementSpace;
 import org.ordex.lattice.Composition;
 import org.ordex.potentials.MoveEvaluator;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 
 /**
  * Exact Boltzmann averages of a binary system by enumerating every occupation (2^N for N ≤ 24,

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ordex.lattice.Composition;
 import org.ordex.lattice.Supercell;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 
 /** The 2D Ising model: samplers against exact finite-lattice results. */
 class IsingTest {

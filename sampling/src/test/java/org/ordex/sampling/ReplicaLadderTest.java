@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.ordex.potentials.Units;
 
 /** The exchange step alone, with frozen replica energies. */
 class ReplicaLadderTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ordex.lattice.Supercell;
 import org.ordex.potentials.SupercellEnergy;
+import org.ordex.potentials.Units;
 
 /**
  * Flip ensembles on the 4×4 Ising lattice against exact sums over all 2^16 states, weighted

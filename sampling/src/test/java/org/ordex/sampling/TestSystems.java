@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ordex.lattice.ParentLattice;
 import org.ordex.lattice.Prototype;
 import org.ordex.lattice.Supercell;
+import org.ordex.potentials.Units;
 import org.ordex.potentials.ce.ClusterExpansion;
 import org.ordex.potentials.ce.ClusterSpace;
 

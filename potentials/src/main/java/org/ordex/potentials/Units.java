@@ -1,6 +1,6 @@
-package org.ordex.sampling;
+package org.ordex.potentials;
 
-/** Physical constants of the samplers. */
+/** Physical constants shared by the models, enumerators and samplers. */
 public final class Units {
   /** Boltzmann's constant, eV/K (CODATA 2018). */
   public static final double KB = 8.617333262e-5;
