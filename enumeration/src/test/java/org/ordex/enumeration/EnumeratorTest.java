@@ -71,7 +71,7 @@ class EnumeratorTest {
     for (int l : new int[] {3, 4}) {
       for (double t = 20; t <= 2000; t += 90) {
         double k = 0.01 / (KB * t);
-        assertEquals(bruteForceLnZ(l, t), Kaufman.lnZ(l, k), 1e-12, "L=" + l + " T=" + t);
+        assertEquals(bruteForceLnZ(l, t), Kaufman.lnZ(l, l, k), 1e-12, "L=" + l + " T=" + t);
       }
     }
   }
@@ -94,7 +94,7 @@ class EnumeratorTest {
       }
       assertEquals(1L << (l * l), total);
       for (double t = 50; t <= 2000; t += 50) {
-        double exact = Kaufman.lnZ(l, 0.01 / (KB * t));
+        double exact = Kaufman.lnZ(l, l, 0.01 / (KB * t));
         double lnZ = totalLnZ(full, keys, t);
         assertEquals(exact, lnZ, 1e-10 * Math.abs(exact), "L=" + l + " T=" + t);
         if (distinct != null) {

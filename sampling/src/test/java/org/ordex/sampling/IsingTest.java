@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ordex.enumeration.Kaufman;
 import org.ordex.lattice.Composition;
 import org.ordex.lattice.Supercell;
 import org.ordex.potentials.SupercellEnergy;
