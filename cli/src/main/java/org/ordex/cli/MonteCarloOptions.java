@@ -7,7 +7,6 @@ import org.ordex.potentials.EnergyModel;
 import org.ordex.sampling.SiteLayout;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The options shared by the Monte Carlo subcommands ({@code sample}, {@code anneal}): the
@@ -15,15 +14,11 @@ import picocli.CommandLine.Parameters;
  * {@code --json}; add with {@code @Mixin MonteCarloOptions job;}.
  */
 final class MonteCarloOptions {
-  @Parameters(index = "0", paramLabel = "SYSTEM", description = "system file (YAML)")
-  Path system;
+  @Mixin
+  SystemOptions system;
 
   @Mixin
   ModelOptions model;
-
-  @Option(names = "--supercell", paramLabel = "M",
-      description = "override the system file's supercell: NxNxN, N, or nine integers")
-  String supercell;
 
   @Mixin
   EnsembleOptions ensemble;
@@ -54,7 +49,7 @@ final class MonteCarloOptions {
       throw new InvalidInputException("--checkpoint-every must be positive, got "
           + checkpointEvery);
     }
-    SystemSpec s = Systems.load(system, supercell);
+    SystemSpec s = system.load();
     return new Loaded(s, model.load(s), SiteLayout.of(s.supercell()));
   }
 
@@ -65,8 +60,8 @@ final class MonteCarloOptions {
 
   /** What a checkpoint must match to be resumed: input files and start-up options. */
   String fingerprint() {
-    return MonteCarloDirectory.fingerprint(new Path[] {system, model.model},
-        String.valueOf(supercell), String.valueOf(ensemble.composition),
+    return MonteCarloDirectory.fingerprint(new Path[] {system.file, model.model},
+        String.valueOf(system.supercell), String.valueOf(ensemble.composition),
         String.valueOf(model.species), Long.toString(seed));
   }
 }
