@@ -56,11 +56,22 @@ final class MtpGradeCommand implements Callable<Integer> {
       }
       MtpInputs.write(output, graded, g.types());
     }
+    double[] grades = g.grades();
+    int largest = 0;
+    int aboveTwo = 0;
+    for (int c = 0; c < grades.length; c++) {
+      largest = grades[c] > grades[largest] ? c : largest;
+      aboveTwo += grades[c] > 2 ? 1 : 0;
+    }
     if (json) {
       ObjectNode root = Json.object();
       root.put("potential", g.potential().describe());
       root.put("activeSet", g.describeActiveSet());
       root.put("activeConfigurations", g.grader().activeConfigurations());
+      root.put("candidates", grades.length);
+      root.put("largestGrade", grades.length == 0 ? 0 : grades[largest]);
+      root.put("largestGradeConfiguration", grades.length == 0 ? 0 : largest + 1);
+      root.put("aboveTwo", aboveTwo);
       ArrayNode rows = root.putArray("configurations");
       for (int c = 0; c < g.grades().length; c++) {
         ObjectNode o = rows.addObject();
@@ -74,6 +85,10 @@ final class MtpGradeCommand implements Callable<Integer> {
       out.printf("# %4s %6s %14s%n", "cfg", "atoms", "grade");
       for (int c = 0; c < g.grades().length; c++) {
         out.printf("  %4d %6d %14.6g%n", c + 1, g.candidates().get(c).size(), g.grades()[c]);
+      }
+      if (grades.length > 0) {
+        out.printf("# largest grade %.6g (configuration %d); %d of %d above 2%n",
+            grades[largest], largest + 1, aboveTwo, grades.length);
       }
     }
     return 0;

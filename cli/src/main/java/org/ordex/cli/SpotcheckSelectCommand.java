@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
         + "predicted energy per composition, those near the predicted convex hull, the most "
         + "extrapolative by D-optimality on cluster-expansion correlation vectors relative to "
         + "the training set, optionally a diverse spread; never two symmetry-equivalent ones "
-        + "nor one already in the training set. Writes DIR/selected.extxyz and "
-        + "DIR/manifest.json (reasons, prediction in eV per cell, grade).")
+        + "nor one already in the training set. Writes DIR/selected.extxyz, "
+        + "DIR/manifest.json (reasons, prediction in eV per cell, grade) and the same list as "
+        + "a table, DIR/selected.csv.")
 final class SpotcheckSelectCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -206,6 +207,11 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
       double[] predicted, List<SpotcheckSelector.Choice> choices, SystemSpec sys) {
     List<Frame> out = new ArrayList<>();
     List<Manifest.Entry> entries = new ArrayList<>();
+    StringBuilder csv = new StringBuilder("# the arrangements chosen for DFT, in order; "
+        + "predicted energy in eV per cell; grade: D-optimal leverage given the training set "
+        + "alone (> 1 extrapolates; the reasons give it given the earlier choices too)\n"
+        + "id,composition,atoms,predicted_eV_per_cell,grade,hull_distance_meV_per_atom,"
+        + "reasons\n");
     for (SpotcheckSelector.Choice c : choices) {
       Frame f = frames.get(c.index());
       SpotcheckSelector.Candidate cand = candidates.get(c.index());
@@ -221,6 +227,12 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
         info.put("hull_distance_eV_per_atom", Double.toString(c.hullDistance()));
       }
       out.add(new Frame(f.structure(), Double.NaN, null, null, info));
+      csv.append(Csv.field(cand.id())).append(',').append(Csv.field(cand.composition()))
+          .append(',').append(f.structure().size()).append(',')
+          .append(Double.isNaN(predicted[c.index()]) ? "" : predicted[c.index()]).append(',')
+          .append(c.grade()).append(',')
+          .append(Double.isNaN(c.hullDistance()) ? "" : 1e3 * c.hullDistance()).append(',')
+          .append(Csv.field(String.join("; ", c.reasons()))).append('\n');
       Map<String, String> entryInfo = new LinkedHashMap<>(info);
       entryInfo.keySet().removeAll(List.of("id", "reasons", "predicted", "grade"));
       entries.add(new Manifest.Entry(cand.id(), cand.id(), f.structure().formula(),
@@ -231,6 +243,7 @@ final class SpotcheckSelectCommand implements Callable<Integer> {
     org.ordex.lattice.AtomicFiles.createDirectory(dir);
     Extxyz.write(dir.resolve("selected.extxyz"), out);
     manifest.write(dir.resolve(Manifest.FILE_NAME));
+    org.ordex.lattice.AtomicFiles.writeString(dir.resolve("selected.csv"), csv.toString());
   }
 
   private void report(List<SpotcheckSelector.Candidate> candidates, double[] predicted,

@@ -263,6 +263,7 @@ final class ThermoCommand implements Callable<Integer> {
       OptionalDouble tc = CriticalTemperature.find(grid,
           t -> !exact.twoPhaseRegions(t).isEmpty(), 0.1);
       info.put("exactCriticalTemperature", describeTc(tc));
+      putTc(info, "exactCriticalTemperatureK", tc);
       Plot dfChart = Plot.of("Mixing free energy", "x (" + b.names().get(0) + " fraction)",
           "ΔF_mix (eV per formula unit)");
       int[] shown = spread(grid.length, CURVES);
@@ -357,6 +358,7 @@ final class ThermoCommand implements Callable<Integer> {
       OptionalDouble tc = CriticalTemperature.find(grid, t -> !mf.twoPhaseRegions(x, t)
           .isEmpty(), 0.1);
       info.put("meanFieldCriticalTemperature", describeTc(tc));
+      putTc(info, "meanFieldCriticalTemperatureK", tc);
       addGap(gapChart, "mean field", t -> mf.twoPhaseRegions(x, t), Plot.Style.DIAMONDS, 1);
       int[] comps = spread(xExact.length, COMPOSITIONS);
       for (int j = 0; j < comps.length; j++) {
@@ -477,6 +479,15 @@ final class ThermoCommand implements Callable<Integer> {
     void savePlot(String name, Plot p) {
       p.write(output.resolve("plots").resolve(name));
       files.addObject().put("file", "plots/" + name + ".png|svg");
+    }
+  }
+
+  /** The critical temperature as a number in K (null when there is no gap on the grid). */
+  private static void putTc(ObjectNode info, String key, OptionalDouble tc) {
+    if (tc.isPresent()) {
+      info.put(key, tc.getAsDouble());
+    } else {
+      info.putNull(key);
     }
   }
 

@@ -68,6 +68,17 @@ class SpotcheckSelectCommandTest {
     assertEquals(0, r.code(), r.err());
     Manifest m = Manifest.read(out.resolve("manifest.json"));
     assertEquals(8, m.entries().size());
+    // the same list as a table, in the same order
+    Csv table = Csv.read(out.resolve("selected.csv"));
+    assertEquals(8, table.rows().size());
+    for (int i = 0; i < 8; i++) {
+      String[] row = table.rows().get(i);
+      Manifest.Entry e = m.entries().get(i);
+      assertEquals(e.id(), row[table.column("id")]);
+      assertEquals(e.grade(), Double.parseDouble(row[table.column("grade")]));
+      assertEquals(e.predicted(), Double.parseDouble(row[table.column("predicted_eV_per_cell")]));
+      assertEquals(String.join("; ", e.reasons()), row[table.column("reasons")]);
+    }
     Set<String> compositions = new HashSet<>();
     for (int i = 0; i < 6; i++) {
       Manifest.Entry e = m.entries().get(i);

@@ -139,7 +139,11 @@ class StudyCommandTest {
     assertFalse(Files.exists(dir.resolve("r")));
   }
 
-  /** The flagship (Co,Mn)3O4 example in quick mode (what CI runs). */
+  /**
+   * The flagship (Co,Mn)3O4 example in quick mode (what CI runs): cluster expansion and MTP
+   * fitted to the DFT data, exact enumeration of the 56-atom cell with both, thermodynamics,
+   * the genetic search agreeing with the exact ground states, Monte Carlo, spot-checks.
+   */
   @Test
   void comnoQuickStudy(@TempDir Path dir) throws Exception {
     CliRun r = CliRun.of("study", "../examples/comno", "--quick", "-o", dir.toString(),
@@ -154,9 +158,33 @@ class StudyCommandTest {
     assertEquals(192, v.get("symmetry operations of the 56-atom cell (active-site "
         + "permutations)").asInt());
     assertEquals(14876, v.get("symmetry-distinct arrangements at x = 1/2").asInt());
-    assertTrue(v.get("DFT structures").asInt() >= 2);
-    assertTrue(Files.isRegularFile(dir.resolve("dft/hull.png")));
-    assertTrue(Files.readString(dir.resolve("index.html")).contains("dft/hull.png"));
+    assertEquals(24, v.get("active (cation) sites of cell56.yaml").asInt());
+    assertEquals(192, v.get("symmetry operations of cell56.yaml").asInt());
+    int dft = v.get("DFT structures").asInt();
+    assertTrue(dft >= 14, "the data file holds at least the 14 primitive cells: " + dft);
+    assertEquals(dft, v.get("structures mapped").asInt());
+    assertEquals(5, v.get("correlation functions").asInt());
+    double cv = v.get("CE leave-one-out CV RMSE").asDouble();
+    assertTrue(cv > 0 && cv < 1, "eV per primitive cell: " + cv);
+    double held = v.get("MTP held-out RMSE (30 %)").asDouble();
+    assertTrue(held > 0 && held < 1000, "meV per atom: " + held);
+    assertEquals(25, v.get("compositions compared").asInt());
+    assertEquals(25, v.get("compositions where the GA found the exact lowest energy").asInt());
+    double tc = v.get("top of the miscibility gap, exact (CE, 56-atom cell)").asDouble();
+    assertTrue(tc > 1000, "positive mixing energies of several 100 meV: a high gap " + tc);
+    double half = v.get("Co on 8a at 1000 K (448 atoms)").asDouble();
+    assertTrue(half > 0 && half < 1, "a fraction: " + half);
+    assertEquals(396, v.get("distinct 28-atom arrangements").asInt());
+    assertEquals(16, v.get("chosen for DFT").asInt());
+    assertEquals(18, Files.readAllLines(dir.resolve("spotcheck/selected.csv")).size(),
+        "a comment, a header and 16 rows");
+    for (String f : new String[] {"dft/hull.png", "mixing/mixing-1300K.png",
+        "inversion/inversion-half.png", "thermo-mtp/plots/miscibility-gap.png",
+        "ground-states/hull.png", "mtp/pot.mtp"}) {
+      assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+    }
+    String html = Files.readString(dir.resolve("index.html"));
+    assertTrue(html.contains("<img src=\"mixing/mixing-1300K.png\""), "the figure is shown");
   }
 
   /**

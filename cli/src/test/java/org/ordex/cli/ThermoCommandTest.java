@@ -32,6 +32,8 @@ class ThermoCommandTest {
     double tcExact = Double.parseDouble(mixing.get("exactCriticalTemperature").asText()
         .replaceAll("T_c = ([0-9.]+) K.*", "$1"));
     assertTrue(tcExact < tcMf, tcExact + " vs " + tcMf);
+    assertEquals(tcMf, mixing.get("meanFieldCriticalTemperatureK").asDouble(), 0.05);
+    assertEquals(tcExact, mixing.get("exactCriticalTemperatureK").asDouble(), 0.05);
     List<String[]> rows = EnumerateCommandTest.csv(out.resolve("mixing.csv"));
     List<String> header = List.of(rows.get(0));
     for (String[] row : rows.subList(1, rows.size())) {
