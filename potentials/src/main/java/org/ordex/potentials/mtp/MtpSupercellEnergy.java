@@ -50,6 +50,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   /** Pairs whose neighbour is active site j: revPair[revStart[j]] …. */
   private final int[] revStart;
   private final int[] revPair;
+  private final SiteBatch.Program program;
   /** Most sites whose moments one swap or flip changes. */
   private final int maxAffected;
 
@@ -136,6 +137,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       revPair[fill[pairAtom[q]]++] = q;
     }
     maxAffected = Math.max(1, Math.min(sites, 2 * widest));
+    program = new SiteBatch.Program(kernel);
   }
 
   /**
@@ -286,7 +288,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     private final double[] siteE;
     /** Energy, up to date except for the pending sites. */
     private double total;
-    private final SiteBatch batch = new SiteBatch(kernel, maxAffected);
+    private final SiteBatch batch = new SiteBatch(program, maxAffected);
     /** Offsets, energy starts and types of the sites in the batch. */
     private final int[] offset = new int[maxAffected];
     private final double[] start = new double[maxAffected];

@@ -1,28 +1,29 @@
 package org.ordex.potentials.mtp;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The basic moments of up to {@link #capacity} sites side by side (one column per site, one
  * row per moment), contracted and turned into site energies together: every product of the
- * contraction ({@code alpha_index_times}) runs as one loop over the columns of three rows,
- * so its indices are read once for all sites and the loops over contiguous rows vectorise.
- * Per column the arithmetic is exactly {@link MtpKernel#contract} followed by
- * {@link MtpKernel#energy}, so results are bit-identical to the site-by-site path. Mutable
- * scratch space of one thread.
+ * contraction runs as one loop over the columns of three rows, so its indices are read once
+ * for all sites and the loops over contiguous rows vectorise. The products run as a
+ * {@link Program} compiled from {@code alpha_index_times}. Mutable scratch space of one
+ * thread.
  */
 final class SiteBatch {
-  private final MtpKernel kernel;
+  private final Program program;
   final int capacity;
-  /** Moment rows: rows[q][c] is moment q of the site in column c. */
+  /** Moment rows: rows[q][c] is moment q of the site in column c; the last row, energies. */
   private final double[][] rows;
-  private final double[] energies;
 
-  SiteBatch(MtpKernel kernel, int capacity) {
-    this.kernel = kernel;
+  SiteBatch(Program program, int capacity) {
+    this.program = program;
     this.capacity = capacity;
-    rows = new double[kernel.momentCount][capacity];
-    energies = new double[capacity];
+    rows = new double[program.energyRow + 1][capacity];
   }
 
   /**
@@ -31,14 +32,13 @@ final class SiteBatch {
    * with {@code start[c]} (the site's repulsion energy) as the start of its energy.
    */
   void load(int count, double[] basic, int[] offset, double[] start) {
-    int nb = kernel.basicCount;
-    for (int q = 0; q < nb; q++) {
+    for (int q = 0; q < program.basicCount; q++) {
       double[] row = rows[q];
       for (int c = 0; c < count; c++) {
         row[c] = basic[offset[c] + q];
       }
     }
-    System.arraycopy(start, 0, energies, 0, count);
+    System.arraycopy(start, 0, rows[program.energyRow], 0, count);
   }
 
   /**
@@ -46,36 +46,161 @@ final class SiteBatch {
    * c of a central site of type {@code type[c]}).
    */
   double[] energies(int count, int[] type) {
-    MtpKernel k = kernel;
-    for (int q = k.basicCount; q < k.momentCount; q++) {
-      Arrays.fill(rows[q], 0, count, 0);
+    Program p = program;
+    double[] e = rows[p.energyRow];
+    for (int c = 0; c < count; c++) {
+      e[c] = e[c] + p.speciesCoeffs[type[c]];
     }
-    int[] left = k.left;
-    int[] right = k.right;
-    int[] target = k.target;
-    double[] mult = k.mult;
+    int[] left = p.left;
+    int[] right = p.right;
+    int[] target = p.target;
+    double[] factor = p.factor;
     for (int t = 0; t < target.length; t++) {
       double[] l = rows[left[t]];
       double[] r = rows[right[t]];
-      double[] out = rows[target[t]];
-      double f = mult[t];
-      for (int c = 0; c < count; c++) {
-        out[c] += f * l[c] * r[c];
+      double f = factor[t];
+      if (p.assign[t]) {
+        double[] out = rows[target[t]];
+        for (int c = 0; c < count; c++) {
+          out[c] = f * l[c] * r[c];
+        }
+      } else {
+        double[] out = rows[target[t]];
+        for (int c = 0; c < count; c++) {
+          out[c] += f * l[c] * r[c];
+        }
       }
     }
-    double[] e = energies;
-    for (int c = 0; c < count; c++) {
-      e[c] = e[c] + k.speciesCoeffs[type[c]];
-    }
-    int[] mapping = k.mapping;
-    double[] coeff = k.momentCoeffs;
-    for (int s = 0; s < mapping.length; s++) {
-      double[] m = rows[mapping[s]];
-      double w = coeff[s];
+    int[] scalar = p.scalarRows;
+    double[] weight = p.scalarWeights;
+    for (int s = 0; s < scalar.length; s++) {
+      double[] m = rows[scalar[s]];
+      double w = weight[s];
       for (int c = 0; c < count; c++) {
         e[c] += w * m[c];
       }
     }
     return e;
+  }
+
+  /**
+   * The contraction and the site energy of a kernel as a list of row products
+   * {@code row[target] (=|+=) factor · row[left] · row[right]}: products into a scalar moment
+   * that nothing else uses go straight into the energy row with the moment's coefficient
+   * folded into the factor; products sharing both factors run next to each other (their
+   * rows are still in cache) when every moment is complete before its first use as a factor
+   * (as in MLIP's lists; otherwise the order is kept); moments that reach no energy are
+   * dropped; and the first product into each row assigns instead of adding to a cleared row.
+   * Equal to {@link MtpKernel#contract} and {@link MtpKernel#energy} up to round-off.
+   * Immutable.
+   */
+  static final class Program {
+    final int basicCount;
+    final int energyRow;
+    final int[] left;
+    final int[] right;
+    final int[] target;
+    final double[] factor;
+    /** Whether product t assigns (the first into its row) or adds. */
+    final boolean[] assign;
+    final int[] scalarRows;
+    final double[] scalarWeights;
+    final double[] speciesCoeffs;
+
+    Program(MtpKernel k) {
+      basicCount = k.basicCount;
+      energyRow = k.momentCount;
+      speciesCoeffs = k.speciesCoeffs.clone();
+      int n = k.momentCount;
+      double[] weight = new double[n];
+      for (int s = 0; s < k.mapping.length; s++) {
+        weight[k.mapping[s]] += k.momentCoeffs[s];
+      }
+      boolean[] needed = new boolean[n];
+      for (int q = 0; q < n; q++) {
+        needed[q] = weight[q] != 0;
+      }
+      int products = k.target.length;
+      for (int t = products - 1; t >= 0; t--) {
+        if (needed[k.target[t]]) {
+          needed[k.left[t]] = true;
+          needed[k.right[t]] = true;
+        }
+      }
+      boolean[] factorOf = new boolean[n];
+      for (int t = 0; t < products; t++) {
+        if (needed[k.target[t]]) {
+          factorOf[k.left[t]] = true;
+          factorOf[k.right[t]] = true;
+        }
+      }
+      boolean grouped = completeBeforeUse(k);
+      Long2ObjectLinkedOpenHashMap<IntArrayList> byFactors = new Long2ObjectLinkedOpenHashMap<>();
+      for (int t = 0; t < products; t++) {
+        if (needed[k.target[t]]) {
+          long key = grouped ? (long) Math.min(k.left[t], k.right[t]) << 32
+              | Math.max(k.left[t], k.right[t]) : -1 - t;
+          byFactors.computeIfAbsent(key, x -> new IntArrayList()).add(t);
+        }
+      }
+      int count = 0;
+      for (IntArrayList group : byFactors.values()) {
+        count += group.size();
+      }
+      left = new int[count];
+      right = new int[count];
+      target = new int[count];
+      factor = new double[count];
+      assign = new boolean[count];
+      boolean[] written = new boolean[n + 1];
+      Arrays.fill(written, 0, basicCount, true);
+      written[energyRow] = true;
+      int u = 0;
+      for (IntArrayList group : byFactors.values()) {
+        for (int t : group) {
+          int out = k.target[t];
+          double f = k.mult[t];
+          if (!factorOf[out] && out >= basicCount) {
+            f *= weight[out];
+            out = energyRow;
+          }
+          left[u] = k.left[t];
+          right[u] = k.right[t];
+          target[u] = out;
+          factor[u] = f;
+          assign[u] = !written[out];
+          written[out] = true;
+          u++;
+        }
+      }
+      IntArrayList rows = new IntArrayList();
+      List<Double> weights = new ArrayList<>();
+      for (int q = 0; q < n; q++) {
+        if (weight[q] != 0 && (q < basicCount || factorOf[q])) {
+          rows.add(q);
+          weights.add(weight[q]);
+        }
+      }
+      scalarRows = rows.toIntArray();
+      scalarWeights = new double[weights.size()];
+      for (int s = 0; s < scalarWeights.length; s++) {
+        scalarWeights[s] = weights.get(s);
+      }
+    }
+
+    /** Whether no moment is used as a factor before the last product into it. */
+    private static boolean completeBeforeUse(MtpKernel k) {
+      int[] lastWrite = new int[k.momentCount];
+      Arrays.fill(lastWrite, -1);
+      for (int t = 0; t < k.target.length; t++) {
+        lastWrite[k.target[t]] = t;
+      }
+      for (int t = 0; t < k.target.length; t++) {
+        if (lastWrite[k.left[t]] >= t || lastWrite[k.right[t]] >= t) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }
