@@ -70,15 +70,6 @@ public final class ChunkPlan {
     return chunks;
   }
 
-  /** Number of arrangements (ranks) over all compositions. */
-  public long totalRanks() {
-    long n = 0;
-    for (ArrangementSpace s : spaces) {
-      n += s.size();
-    }
-    return n;
-  }
-
   /**
    * Shard i of n (1 ≤ i ≤ n): chunks [⌊(i−1)C/n⌋, ⌊iC/n⌋) of the C chunks, so the n shards
    * cover every chunk exactly once.

@@ -19,12 +19,12 @@ import org.ordex.potentials.SupercellEnergy;
  * representatives ({@link DistinctArrangements}) with their multiplicities and reaches each
  * from the previous one by flips, or from scratch when many sites differ. Every chunk starts
  * from a full energy, and the energy is recomputed from scratch every
- * {@code recomputeEvery} steps ({@code recomputeEvery}/16 representatives in distinct mode)
+ * {@link #RECOMPUTE_EVERY} steps (1/16 of that in representatives in distinct mode)
  * to bound the drift; so a chunk's result depends only on the
  * chunk. Threads take chunks one at a time. Immutable; {@link #run} may be called again.
  */
 public final class Enumerator {
-  /** Default number of incremental steps between full recomputations. */
+  /** Number of incremental steps between full recomputations. */
   public static final int RECOMPUTE_EVERY = 1 << 14;
   private static final int PROGRESS_STEP = 1 << 16;
   /**
@@ -49,14 +49,14 @@ public final class Enumerator {
   private final List<DistinctArrangements> orbits;
 
   private Enumerator(ChunkPlan plan, SupercellEnergy energy, boolean distinct, double binWidth,
-      int lowest, int recomputeEvery) {
+      int lowest) {
     this.plan = plan;
     this.energy = energy;
     this.distinct = distinct;
     this.binWidth = binWidth;
     this.lowest = lowest;
-    this.recomputeEvery = distinct ? Math.max(1, recomputeEvery / DISTINCT_STEPS)
-        : recomputeEvery;
+    this.recomputeEvery = distinct ? Math.max(1, RECOMPUTE_EVERY / DISTINCT_STEPS)
+        : RECOMPUTE_EVERY;
     this.keys = OccupancyKey.of(energy.supercell());
     List<DistinctArrangements> o = new ArrayList<>();
     for (ArrangementSpace s : plan.spaces()) {
@@ -75,15 +75,7 @@ public final class Enumerator {
    */
   public static Enumerator of(ChunkPlan plan, SupercellEnergy energy, boolean distinct,
       double binWidth, int lowest) {
-    return new Enumerator(plan, energy, distinct, binWidth, lowest, RECOMPUTE_EVERY);
-  }
-
-  /** The same with another interval between full recomputations (steps ≥ 1). */
-  public Enumerator recomputingEvery(int steps) {
-    if (steps < 1) {
-      throw new IllegalArgumentException("recompute interval must be ≥ 1");
-    }
-    return new Enumerator(plan, energy, distinct, binWidth, lowest, steps);
+    return new Enumerator(plan, energy, distinct, binWidth, lowest);
   }
 
   public ChunkPlan plan() {

@@ -21,11 +21,6 @@ public record DftResult(String code, double energy, Structure structure, double[
     }
   }
 
-  /** The same result with the structure given by another source (e.g. the exported one). */
-  public DftResult withStructure(Structure s) {
-    return new DftResult(code, energy, s, magmoms, totalMagmom, converged, wallSeconds, info);
-  }
-
   /** Moments per atom (copy), or null. */
   @Override
   public double[] magmoms() {
