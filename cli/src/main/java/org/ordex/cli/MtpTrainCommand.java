@@ -233,10 +233,11 @@ final class MtpTrainCommand implements Callable<Integer> {
         + "forces %g, stresses %g (MLIP's loss, energies per configuration / atoms)%n",
         training, data.size(), atoms(data), energyWeight, forceWeight, stressWeight);
     out.printf(Locale.ROOT, "# loss %.6e (energies %.4e, forces %.4e, stresses %.4e); start %d "
-        + "of %d kept; %d iterations, %d evaluations, %.1f s (%.3f s per epoch); %s%n",
+        + "of %d kept; %d iterations; %.1f s: %d epochs (loss and gradient passes) of %.3f s, "
+        + "%d curvatures in %.1f s; %s%n",
         r.loss(), r.energyLoss(), r.forceLoss(), r.stressLoss(), r.chosenStart() + 1,
-        r.startLosses().length, r.iterations(), r.evaluations(), r.seconds(),
-        r.secondsPerEvaluation(), r.stop());
+        r.startLosses().length, r.iterations(), r.seconds(), r.evaluations(),
+        r.secondsPerEpoch(), r.curvatures(), r.curvatureSeconds(), r.stop());
     out.printf("# written to %s%n", output);
     out.printf("# %-28s %5s %12s %12s %10s %10s %10s %10s%n", "set", "cfgs",
         "E RMSE meV/at", "E MAE meV/at", "F RMSE eV/Å", "F MAE eV/Å", "S RMSE eV", "S RMSE GPa");
@@ -247,14 +248,15 @@ final class MtpTrainCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String name, MtpErrors e) {
-    out.printf(Locale.ROOT, "  %-28s %5d %12.4f %12.4f %10s %10s %10s %10s%n", name,
-        e.configurations(), 1000 * e.energyPerAtom().rmse(), 1000 * e.energyPerAtom().mae(),
-        num(e.forces().rmse()), num(e.forces().mae()), num(e.stresses().rmse()),
-        num(e.stressesGpa().rmse()));
+    out.printf(Locale.ROOT, "  %-28s %5d %12s %12s %10s %10s %10s %10s%n", name,
+        e.configurations(), num(1000 * e.energyPerAtom().rmse()),
+        num(1000 * e.energyPerAtom().mae()), num(e.forces().rmse()), num(e.forces().mae()),
+        num(e.stresses().rmse()), num(e.stressesGpa().rmse()));
   }
 
+  /** Four significant digits (tiny errors, as of a recovered potential, do not print as 0). */
   private static String num(double x) {
-    return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.5f", x);
+    return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.4g", x);
   }
 
   private ObjectNode json(MlipTypes types, List<MlipCfg> data, MtpTrainer.Result r,
@@ -287,7 +289,9 @@ final class MtpTrainCommand implements Callable<Integer> {
     fit.put("iterations", r.iterations());
     fit.put("evaluations", r.evaluations());
     fit.put("seconds", r.seconds());
-    fit.put("secondsPerEpoch", r.secondsPerEvaluation());
+    fit.put("secondsPerEpoch", r.secondsPerEpoch());
+    fit.put("curvatures", r.curvatures());
+    fit.put("curvatureSeconds", r.curvatureSeconds());
     fit.put("stop", r.stop());
     fit.put("seed", seed);
     fit.put("threads", threads);

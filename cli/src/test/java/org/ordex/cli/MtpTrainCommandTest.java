@@ -81,6 +81,31 @@ class MtpTrainCommandTest {
   }
 
   @Test
+  void aRecoveredPotentialReportsItsTinyErrorsNotZeros(@TempDir Path dir) throws Exception {
+    // energies, forces and stresses of the level-10 fixture; its own basis and radial
+    // coefficients as the start, no iterations: the refitted linear part reproduces them
+    Path pot = MtpCalcCommandTest.fixture("pot.mtp");
+    Path labelled = dir.resolve("labelled.cfg");
+    CliRun r = CliRun.of("mtp", "calc", pot.toString(), data(dir, 3).toString(), "-o",
+        labelled.toString());
+    assertEquals(0, r.code(), r.err());
+    Path out = dir.resolve("refit.mtp");
+    r = CliRun.of("mtp", "train", labelled.toString(), "--species", "Li,O,Ti", "--init",
+        pot.toString(), "--max-iter", "0", "-o", out.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    double rmse = Json.MAPPER.readTree(r.out()).get("errors").get("training")
+        .get("energyPerAtom").get("rmse").asDouble();
+    assertTrue(rmse > 0 && rmse < 1e-3, "energy RMSE " + rmse + " meV/atom");
+    r = CliRun.of("mtp", "train", labelled.toString(), "--species", "Li,O,Ti", "--init",
+        pot.toString(), "--max-iter", "0", "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String row = r.out().lines().filter(l -> l.contains("labelled.cfg") && !l.startsWith("#"))
+        .findFirst().orElseThrow();
+    double printed = Double.parseDouble(row.trim().split("\\s+")[2]);
+    assertEquals(rmse, printed, 1e-3 * rmse, row);
+  }
+
+  @Test
   void badInputExitsWithTwoAndWritesNothing(@TempDir Path dir) throws Exception {
     Path train = data(dir, 2);
     Path pot = dir.resolve("pot.mtp");

@@ -62,6 +62,10 @@ final class FitObjective {
   private final Rows[] rows;
   private final java.util.ArrayDeque<double[]> recentX = new java.util.ArrayDeque<>();
   private final java.util.ArrayDeque<Evaluation> recent = new java.util.ArrayDeque<>();
+  private int epochs;
+  private long epochNanos;
+  private int curvatures;
+  private long curvatureNanos;
 
   /**
    * The objective of a template's basis on prepared configurations; {@code ridge} is γ,
@@ -138,7 +142,10 @@ final class FitObjective {
 
   /** The objective, its gradient and the optimal linear coefficients. */
   Evaluation evaluate(double[] radial) {
+    long t0 = System.nanoTime();
     Evaluation e = compute(radial);
+    epochNanos += System.nanoTime() - t0;
+    epochs++;
     recentX.addFirst(radial.clone());
     recent.addFirst(e);
     if (recent.size() > 32) {
@@ -249,6 +256,7 @@ final class FitObjective {
    */
   double[][] curvature(double[] raw, long seed) {
     Evaluation e = evaluationAt(raw);
+    long t0 = System.nanoTime();
     double[] theta = e.linear();
     MtpKernel full = new MtpKernel(template, e.radial(), Arrays.copyOf(theta, species),
         Arrays.copyOfRange(theta, species, unknowns));
@@ -273,7 +281,30 @@ final class FitObjective {
         }
       }
     }
-    return multiply(n, multiply(g, n));
+    double[][] curvature = multiply(n, multiply(g, n));
+    curvatureNanos += System.nanoTime() - t0;
+    curvatures++;
+    return curvature;
+  }
+
+  /** Objective evaluations so far (epochs: one loss and gradient pass over the data each). */
+  int epochs() {
+    return epochs;
+  }
+
+  /** Wall time of those evaluations (s). */
+  double epochSeconds() {
+    return epochNanos / 1e9;
+  }
+
+  /** Curvature (preconditioner) computations so far. */
+  int curvatures() {
+    return curvatures;
+  }
+
+  /** Wall time of those computations (s). */
+  double curvatureSeconds() {
+    return curvatureNanos / 1e9;
   }
 
   private static double[][] multiply(double[][] a, double[][] b) {

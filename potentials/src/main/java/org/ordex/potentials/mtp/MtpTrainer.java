@@ -90,16 +90,21 @@ public final class MtpTrainer {
    * @param startLosses the objective of each start after its first iterations
    * @param chosenStart the start that was continued (0-based)
    * @param iterations L-BFGS iterations of the chosen start
-   * @param evaluations objective evaluations of all starts (one pass over the data each)
-   * @param seconds wall time
+   * @param evaluations objective evaluations of all starts (epochs: one loss and gradient
+   *     pass over the data each)
+   * @param seconds wall time of the optimisation (epochs, curvatures and the rest)
+   * @param epochSeconds wall time of the evaluations
+   * @param curvatures curvature (preconditioner) computations of all starts
+   * @param curvatureSeconds wall time of those
    * @param stop why the optimisation stopped
    */
   public record Result(MtpPotential potential, double loss, double energyLoss, double forceLoss,
       double stressLoss, double[] startLosses, int chosenStart, int iterations,
-      int evaluations, double seconds, String stop) {
-    /** Wall time per objective evaluation (one epoch: one pass over the training data). */
-    public double secondsPerEvaluation() {
-      return evaluations == 0 ? 0 : seconds / evaluations;
+      int evaluations, double seconds, double epochSeconds, int curvatures,
+      double curvatureSeconds, String stop) {
+    /** Mean wall time of one epoch (one loss and gradient pass over the training data). */
+    public double secondsPerEpoch() {
+      return evaluations == 0 ? 0 : epochSeconds / evaluations;
     }
   }
 
@@ -188,16 +193,22 @@ public final class MtpTrainer {
     }
     Lbfgs run = runs.get(best);
     String stop = continueRun(run, best, o, template, objectives.get(best), listener);
-    int evaluations = 0;
-    for (Lbfgs r : runs) {
-      evaluations += r.evaluations();
-    }
     double[] x = run.x();
     FitObjective.Evaluation last = objectives.get(best).evaluationAt(x);
     MtpPotential trained = potential(template, last.radial(), last.linear());
+    int evaluations = 0;
+    double epochSeconds = 0;
+    int curvatures = 0;
+    double curvatureSeconds = 0;
+    for (FitObjective obj : objectives) {
+      evaluations += obj.epochs();
+      epochSeconds += obj.epochSeconds();
+      curvatures += obj.curvatures();
+      curvatureSeconds += obj.curvatureSeconds();
+    }
     return new Result(trained, last.value(), last.energy(), last.forces(), last.stresses(),
         startLosses, best, run.iterations(), evaluations, (System.nanoTime() - t0) / 1e9,
-        stop);
+        epochSeconds, curvatures, curvatureSeconds, stop);
   }
 
   private static String continueRun(Lbfgs run, int start, Options o, MtpPotential template,

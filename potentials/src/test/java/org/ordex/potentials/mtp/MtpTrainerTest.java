@@ -142,6 +142,12 @@ class MtpTrainerTest {
     assertEquals(one.potential().format(), two.potential().format());
     assertEquals(2, one.startLosses().length);
     assertTrue(one.loss() <= Math.min(one.startLosses()[0], one.startLosses()[1]));
+    // timing accounts: every L-BFGS evaluation is an epoch, the preconditioner is refreshed
+    // at the first iteration of each start; both inside the total wall time
+    assertTrue(one.evaluations() >= one.iterations() + 2, "epochs " + one.evaluations());
+    assertEquals(2, one.curvatures());
+    assertTrue(one.secondsPerEpoch() > 0);
+    assertTrue(one.epochSeconds() + one.curvatureSeconds() <= one.seconds());
     MtpTrainer.Result other = MtpTrainer.train(template(), train, "d", o.withRun(6, 2), QUIET);
     assertNotEquals(one.potential().format(), other.potential().format());
   }
