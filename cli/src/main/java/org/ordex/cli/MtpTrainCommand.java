@@ -14,6 +14,7 @@ import org.ordex.lattice.MlipTypes;
 import org.ordex.potentials.mtp.MtpErrors;
 import org.ordex.potentials.mtp.MtpLevels;
 import org.ordex.potentials.mtp.MtpPotential;
+import org.ordex.potentials.ce.CrossValidation;
 import org.ordex.potentials.mtp.MtpTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,12 @@ final class MtpTrainCommand implements Callable<Integer> {
   @Option(names = "--valid", paramLabel = "FILE",
       description = "held-out configurations to report errors on (repeatable)")
   List<Path> valid = new ArrayList<>();
+
+  @Option(names = "--cv", paramLabel = "SPEC",
+      description = "also cross-validate: kfold:K, loo or shuffle:SPLITS:TEST_FRACTION; "
+          + "each split trains a potential with the same settings on the other "
+          + "configurations, and the errors on the held-out ones are pooled")
+  String cv;
 
   @Option(names = "--energy-weight", paramLabel = "W", defaultValue = "1",
       description = "weight of energies (default ${DEFAULT-VALUE}; MLIP's)")
@@ -123,6 +130,8 @@ final class MtpTrainCommand implements Callable<Integer> {
     for (Path v : valid) {
       held.add(MtpInputs.read(v, types));
     }
+    CrossValidation folds = cv == null ? null : CrossValidation.parse(cv);
+    List<int[][]> splits = folds == null ? List.of() : folds.splits(data.size(), seed);
     PrintWriter err = spec.commandLine().getErr();
     MtpTrainer.Options options = MtpTrainer.Options.defaults()
         .withWeights(energyWeight, forceWeight, stressWeight)
@@ -142,13 +151,55 @@ final class MtpTrainCommand implements Callable<Integer> {
     for (int v = 0; v < held.size(); v++) {
       validErrors.add(MtpErrors.of(result.potential(), held.get(v), valid.get(v).toString()));
     }
+    MtpErrors cvErrors = splits.isEmpty() ? null
+        : crossValidate(template, data, splits, options, err);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(json(types, data, result, trainErrors, validErrors)));
+      ObjectNode root = json(types, data, result, trainErrors, validErrors);
+      if (cvErrors != null) {
+        ObjectNode c = errors("cross-validation " + folds.describe(), data.size(), -1,
+            cvErrors);
+        c.put("method", folds.describe());
+        c.put("splits", splits.size());
+        ((ObjectNode) root.get("errors")).set("crossValidation", c);
+      }
+      out.println(Json.write(root));
     } else {
       text(out, types, data, result, trainErrors, validErrors);
+      if (cvErrors != null) {
+        row(out, "cross-validation " + folds.describe(), cvErrors);
+      }
     }
     return 0;
+  }
+
+  /**
+   * Trains one potential per split on its training part (same template and options) and
+   * pools the errors on the held-out parts.
+   */
+  private static MtpErrors crossValidate(MtpPotential template, List<MlipCfg> data,
+      List<int[][]> splits, MtpTrainer.Options options, PrintWriter err) {
+    List<MtpErrors> parts = new ArrayList<>();
+    for (int k = 0; k < splits.size(); k++) {
+      List<MlipCfg> fit = subset(data, splits.get(k)[0]);
+      List<MlipCfg> test = subset(data, splits.get(k)[1]);
+      String name = "cross-validation split " + (k + 1);
+      MtpTrainer.Result r = MtpTrainer.train(template, fit, name, options,
+          (start, iteration, loss, evaluations) -> { });
+      parts.add(MtpErrors.of(r.potential(), test, name));
+      err.printf(Locale.ROOT, "ordex: cross-validation split %d of %d trained%n", k + 1,
+          splits.size());
+      err.flush();
+    }
+    return MtpErrors.pool(parts);
+  }
+
+  private static List<MlipCfg> subset(List<MlipCfg> data, int[] indices) {
+    List<MlipCfg> out = new ArrayList<>(indices.length);
+    for (int i : indices) {
+      out.add(data.get(i));
+    }
+    return out;
   }
 
   /** The template: a level's basis, or the starting potential's. */

@@ -80,6 +80,58 @@ class MtpTrainCommandTest {
     assertEquals(4, MtpPotential.read(more).level());
   }
 
+  /**
+   * Leave-one-out cross-validation pools the held-out errors of one potential per split:
+   * the same numbers as training each split by hand and validating on the one left out.
+   */
+  @Test
+  void crossValidationPoolsTheHeldOutErrorsOfEverySplit(@TempDir Path dir) throws Exception {
+    List<MlipCfg> all = MlipCfg.read(data(dir, 4));
+    String[] common = {"--species", "Li,O,Ti", "--level", "4", "--min-dist", "1.5",
+        "--starts", "1", "--max-iter", "3", "--json"};
+    CliRun r = CliRun.of(concat(new String[] {"mtp", "train", dir.resolve("train.cfg")
+        .toString(), "--cv", "loo", "-o", dir.resolve("pot.mtp").toString()}, common));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("cross-validation split 4 of 4 trained"), r.err());
+    JsonNode cv = Json.MAPPER.readTree(r.out()).get("errors").get("crossValidation");
+    assertEquals("loo", cv.get("method").asText());
+    assertEquals(4, cv.get("splits").asInt());
+    assertEquals(4, cv.get("energyPerAtom").get("count").asInt());
+    double squares = 0;
+    double absolute = 0;
+    double largest = 0;
+    for (int k = 0; k < 4; k++) {
+      List<MlipCfg> rest = new ArrayList<>(all);
+      MlipCfg out = rest.remove(k);
+      Path fit = dir.resolve("fit" + k + ".cfg");
+      Path held = dir.resolve("held" + k + ".cfg");
+      MlipCfg.write(fit, rest);
+      MlipCfg.write(held, List.of(out));
+      CliRun one = CliRun.of(concat(new String[] {"mtp", "train", fit.toString(), "--valid",
+          held.toString(), "-o", dir.resolve("p" + k + ".mtp").toString()}, common));
+      assertEquals(0, one.code(), one.err());
+      double e = Json.MAPPER.readTree(one.out()).get("errors").get("validation").get(0)
+          .get("energyPerAtom").get("rmse").asDouble();
+      squares += e * e;
+      absolute += e;
+      largest = Math.max(largest, e);
+    }
+    JsonNode e = cv.get("energyPerAtom");
+    assertEquals(Math.sqrt(squares / 4), e.get("rmse").asDouble(), 1e-9);
+    assertEquals(absolute / 4, e.get("mae").asDouble(), 1e-9);
+    assertEquals(largest, e.get("max").asDouble(), 1e-9);
+    InfoCommandTest.assertBad(CliRun.of("mtp", "train", dir.resolve("train.cfg").toString(),
+        "--species", "Li,O,Ti", "--level", "4", "--cv", "kfold:9", "-o",
+        dir.resolve("bad.mtp").toString()), "needs at least 9 structures");
+    assertFalse(Files.exists(dir.resolve("bad.mtp")));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void aRecoveredPotentialReportsItsTinyErrorsNotZeros(@TempDir Path dir) throws Exception {
     // energies, forces and stresses of the level-10 fixture; its own basis and radial

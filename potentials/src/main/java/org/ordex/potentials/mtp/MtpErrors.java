@@ -1,5 +1,6 @@
 package org.ordex.potentials.mtp;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.MlipCfg;
@@ -41,6 +42,45 @@ public record MtpErrors(int configurations, Statistic energyPerAtom, Statistic f
       }
       return new Statistic(count, sum / count, Math.sqrt(sq / count), max);
     }
+
+    /** The statistic over all the values behind several (counts add up). */
+    static Statistic pool(List<Statistic> parts) {
+      int count = 0;
+      double sum = 0;
+      double sq = 0;
+      double max = 0;
+      for (Statistic s : parts) {
+        if (s.count() > 0) {
+          count += s.count();
+          sum += s.count() * s.mae();
+          sq += s.count() * s.rmse() * s.rmse();
+          max = Math.max(max, s.max());
+        }
+      }
+      return count == 0 ? new Statistic(0, Double.NaN, Double.NaN, Double.NaN)
+          : new Statistic(count, sum / count, Math.sqrt(sq / count), max);
+    }
+  }
+
+  /**
+   * The errors over all the configurations of several sets (e.g. the held-out folds of a
+   * cross-validation), as if computed on their union.
+   */
+  public static MtpErrors pool(List<MtpErrors> parts) {
+    int configurations = 0;
+    List<Statistic> e = new ArrayList<>();
+    List<Statistic> f = new ArrayList<>();
+    List<Statistic> s = new ArrayList<>();
+    List<Statistic> g = new ArrayList<>();
+    for (MtpErrors p : parts) {
+      configurations += p.configurations();
+      e.add(p.energyPerAtom());
+      f.add(p.forces());
+      s.add(p.stresses());
+      g.add(p.stressesGpa());
+    }
+    return new MtpErrors(configurations, Statistic.pool(e), Statistic.pool(f),
+        Statistic.pool(s), Statistic.pool(g));
   }
 
   /** The errors of {@code potential} on the configurations that carry reference numbers. */
