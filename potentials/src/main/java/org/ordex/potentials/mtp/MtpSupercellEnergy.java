@@ -33,20 +33,21 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   private final double[] repulsion;
   /**
    * Basic moments of site i of central type allowed[i][a] when every active neighbour holds
-   * its first allowed species: at baseOffset[i] + a·nb.
+   * its first allowed species: baseRows[baseRow[i] + a]. Tables are arrays of rows so that
+   * the loops adding them index every array alike (and vectorise).
    */
-  private final int[] baseOffset;
-  private final double[] baseTable;
+  private final int[] baseRow;
+  private final double[][] baseRows;
   /**
    * Active-neighbour pairs of site i: pairStart[i] … pairStart[i+1]−1; pair q's change of
    * the moments for central type allowed[i][a] and neighbour type allowed[j][k] (k ≥ 1)
-   * instead of allowed[j][0] at pairOffset[q] + (a·(|allowed[j]| − 1) + k − 1)·nb.
+   * instead of allowed[j][0]: pairRows[pairRow[q] + a·(|allowed[j]| − 1) + k − 1].
    */
   private final int[] pairStart;
   private final int[] pairCenter;
   private final int[] pairAtom;
-  private final int[] pairOffset;
-  private final double[] pairTable;
+  private final int[] pairRow;
+  private final double[][] pairRows;
   /** Pairs whose neighbour is active site j: revPair[revStart[j]] …. */
   private final int[] revStart;
   private final int[] revPair;
@@ -76,15 +77,15 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     }
     Neighbourhoods h = Neighbourhoods.build(cart, cell.lattice().matrix(), kernel.maxDist);
     repulsion = new double[sites];
-    baseOffset = new int[sites];
-    long baseSize = 0;
+    baseRow = new int[sites];
+    int baseCount = 0;
     pairStart = new int[sites + 1];
     int[] pairOf = new int[sites];
     Arrays.fill(pairOf, -1);
     int pairs = 0;
     for (int i = 0; i < sites; i++) {
-      baseOffset[i] = (int) baseSize;
-      baseSize += (long) allowed[i].length * nb;
+      baseRow[i] = baseCount;
+      baseCount += allowed[i].length;
       pairStart[i] = pairs;
       for (int e = h.start[i]; e < h.start[i + 1]; e++) {
         int j = h.atom[e];
@@ -97,7 +98,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     pairStart[sites] = pairs;
     pairCenter = new int[pairs];
     pairAtom = new int[pairs];
-    pairOffset = new int[pairs];
+    pairRow = new int[pairs];
     long size = 0;
     Arrays.fill(pairOf, -1);
     int p = 0;
@@ -108,18 +109,18 @@ final class MtpSupercellEnergy implements SupercellEnergy {
           pairOf[j] = i;
           pairCenter[p] = i;
           pairAtom[p] = j;
-          pairOffset[p] = (int) size;
-          size += (long) allowed[i].length * (allowed[j].length - 1) * nb;
+          pairRow[p] = (int) size;
+          size += (long) allowed[i].length * (allowed[j].length - 1);
           p++;
         }
       }
     }
-    if (size > Integer.MAX_VALUE - 8 || baseSize > Integer.MAX_VALUE - 8) {
+    if (size * nb > Integer.MAX_VALUE - 8) {
       throw new InvalidInputException("supercell " + cell.describe() + " is too large for "
           + "the on-lattice MTP tables (" + pairs + " neighbour pairs)");
     }
-    baseTable = new double[(int) baseSize];
-    pairTable = new double[(int) size];
+    baseRows = new double[baseCount][nb];
+    pairRows = new double[(int) size][nb];
     fillTables(h);
     int[] revCount = new int[sites + 1];
     for (int q = 0; q < pairs; q++) {
@@ -170,8 +171,8 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         repulsion[i] += kernel.repulsion(r);
         for (int a = 0; a < ni; a++) {
           if (fixedType[j] >= 0) {
-            kernel.addNeighbour(allowed[i][a], fixedType[j], x, y, z, r, s, baseTable,
-                baseOffset[i] + a * nb);
+            kernel.addNeighbour(allowed[i][a], fixedType[j], x, y, z, r, s,
+                baseRows[baseRow[i] + a], 0);
           } else {
             int nj = allowed[j].length;
             for (int b = 0; b < nj; b++) {
@@ -185,14 +186,14 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         int nj = allowed[pairAtom[q]].length;
         for (int a = 0; a < ni; a++) {
           int first = fullOffset[q - from] + a * nj * nb;
-          int base = baseOffset[i] + a * nb;
+          double[] base = baseRows[baseRow[i] + a];
           for (int x = 0; x < nb; x++) {
-            baseTable[base + x] += full[first + x];
+            base[x] += full[first + x];
           }
           for (int b = 1; b < nj; b++) {
-            int o = pairOffset[q] + (a * (nj - 1) + b - 1) * nb;
+            double[] change = pairRows[pairRow[q] + a * (nj - 1) + b - 1];
             for (int x = 0; x < nb; x++) {
-              pairTable[o + x] = full[first + b * nb + x] - full[first + x];
+              change[x] = full[first + b * nb + x] - full[first + x];
             }
           }
         }
@@ -206,15 +207,15 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   }
 
   /**
-   * Offset of pair q's change of the moments for central type ti when the neighbour holds
-   * type tj instead of its first allowed type; −1 when tj is that first type (no change).
+   * Row of pair q's change of the moments for central type ti when the neighbour holds type
+   * tj instead of its first allowed type; −1 when tj is that first type (no change).
    */
   private int slot(int q, int ti, int tj) {
     int c = kernel.species;
     int j = pairAtom[q];
     int k = local[j * c + tj];
-    return k == 0 ? -1 : pairOffset[q] + (local[pairCenter[q] * c + ti]
-        * (allowed[j].length - 1) + k - 1) * nb;
+    return k == 0 ? -1 : pairRow[q] + local[pairCenter[q] * c + ti]
+        * (allowed[j].length - 1) + k - 1;
   }
 
   /** Site types of an occupation (species index per active site). */
@@ -229,15 +230,15 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     return t;
   }
 
-  /** Basic moments of site i for site types t into m[off …]. */
-  private void siteMoments(int i, int[] t, double[] m, int off) {
-    System.arraycopy(baseTable, baseOffset[i] + local[i * kernel.species + t[i]] * nb, m,
-        off, nb);
+  /** Basic moments of site i for site types t into m[0 … nb−1]. */
+  private void siteMoments(int i, int[] t, double[] m) {
+    System.arraycopy(baseRows[baseRow[i] + local[i * kernel.species + t[i]]], 0, m, 0, nb);
     for (int q = pairStart[i]; q < pairStart[i + 1]; q++) {
       int o = slot(q, t[i], t[pairAtom[q]]);
       if (o >= 0) {
+        double[] change = pairRows[o];
         for (int k = 0; k < nb; k++) {
-          m[off + k] += pairTable[o + k];
+          m[k] += change[k];
         }
       }
     }
@@ -254,7 +255,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     double[] m = new double[kernel.momentCount];
     double e = 0;
     for (int i = 0; i < sites; i++) {
-      siteMoments(i, t, m, 0);
+      siteMoments(i, t, m);
       kernel.contract(m);
       e += kernel.energy(t[i], m, repulsion[i]);
     }
@@ -282,15 +283,15 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   private final class Evaluator implements MoveEvaluator {
     private final byte[] occ;
     private final int[] type;
-    /** Basic moments of site i at moments[i·nb …]. */
-    private final double[] moments;
+    /** Basic moments of every site. */
+    private final double[][] moments;
     /** Site energies, up to date except at the pending sites. */
     private final double[] siteE;
     /** Energy, up to date except for the pending sites. */
     private double total;
     private final SiteBatch batch = new SiteBatch(program, maxAffected);
-    /** Offsets, energy starts and types of the sites in the batch. */
-    private final int[] offset = new int[maxAffected];
+    /** Basic moments, energy starts and types of the sites in the batch. */
+    private final double[][] columns = new double[maxAffected][];
     private final double[] start = new double[maxAffected];
     private final int[] batchType = new int[maxAffected];
     private final int[] stamp = new int[sites];
@@ -298,8 +299,8 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     private final int[] column = new int[sites];
     private final int[] affected = new int[sites];
     private int affectedCount;
-    /** New basic moments of affected site k at newMoments[k·nb …]. */
-    private final double[] newMoments = new double[maxAffected * nb];
+    /** New basic moments of affected site k. */
+    private final double[][] newMoments = new double[maxAffected][nb];
     private double[] newE;
     /** Sites whose moments changed since their energy was last contracted. */
     private final boolean[] isPending = new boolean[sites];
@@ -315,7 +316,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     Evaluator(byte[] occupation) {
       occ = occupation.clone();
       type = types(occ);
-      moments = new double[sites * nb];
+      moments = new double[sites][nb];
       siteE = new double[sites];
       recompute();
     }
@@ -330,7 +331,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     public double recompute() {
       lastA = -1;
       for (int i = 0; i < sites; i++) {
-        siteMoments(i, type, moments, i * nb);
+        siteMoments(i, type, moments[i]);
         isPending[i] = true;
         pending[i] = i;
       }
@@ -351,11 +352,11 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         int count = Math.min(batch.capacity, pendingCount - from);
         for (int c = 0; c < count; c++) {
           int i = pending[from + c];
-          offset[c] = i * nb;
+          columns[c] = moments[i];
           start[c] = repulsion[i];
           batchType[c] = type[i];
         }
-        batch.load(count, moments, offset, start);
+        batch.load(count, columns, start);
         double[] e = batch.energies(count, batchType);
         for (int c = 0; c < count; c++) {
           int i = pending[from + c];
@@ -506,11 +507,10 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];
         if (i == a || i == b) {
-          siteMoments(i, type, newMoments, k * nb);
+          siteMoments(i, type, newMoments[k]);
         } else {
-          System.arraycopy(moments, i * nb, newMoments, k * nb, nb);
+          System.arraycopy(moments[i], 0, newMoments[k], 0, nb);
         }
-        offset[k] = k * nb;
         start[k] = repulsion[i];
         batchType[k] = type[i];
       }
@@ -519,7 +519,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         addDifferences(b, oldB, a, b, newMoments, true);
       }
       setTypes(a, oldA, b, oldB);
-      batch.load(affectedCount, newMoments, offset, start);
+      batch.load(affectedCount, newMoments, start);
       newE = batch.energies(affectedCount, batchType);
       double delta = 0;
       for (int k = 0; k < affectedCount; k++) {
@@ -545,7 +545,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
      * sites a and b, recomputed in full) the difference of j's new type (in {@code type})
      * from its old one; into m at the site's column (byColumn) or at the site itself.
      */
-    private void addDifferences(int j, int oldType, int a, int b, double[] m,
+    private void addDifferences(int j, int oldType, int a, int b, double[][] m,
         boolean byColumn) {
       int now = type[j];
       for (int r = revStart[j]; r < revStart[j + 1]; r++) {
@@ -556,18 +556,22 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         }
         int add = slot(q, type[i], now);
         int sub = slot(q, type[i], oldType);
-        int off = (byColumn ? column[i] : i) * nb;
+        double[] to = m[byColumn ? column[i] : i];
         if (sub < 0) {
+          double[] plus = pairRows[add];
           for (int x = 0; x < nb; x++) {
-            m[off + x] += pairTable[add + x];
+            to[x] += plus[x];
           }
         } else if (add < 0) {
+          double[] minus = pairRows[sub];
           for (int x = 0; x < nb; x++) {
-            m[off + x] -= pairTable[sub + x];
+            to[x] -= minus[x];
           }
         } else {
+          double[] plus = pairRows[add];
+          double[] minus = pairRows[sub];
           for (int x = 0; x < nb; x++) {
-            m[off + x] += pairTable[add + x] - pairTable[sub + x];
+            to[x] += plus[x] - minus[x];
           }
         }
       }
@@ -578,7 +582,7 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       setTypes(lastA, lastTypeA, lastB, lastTypeB);
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];
-        System.arraycopy(newMoments, k * nb, moments, i * nb, nb);
+        System.arraycopy(newMoments[k], 0, moments[i], 0, nb);
         siteE[i] = newE[k];
       }
       total += lastDelta;
@@ -599,9 +603,9 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       if (b >= 0) {
         addDifferences(b, oldB, a, b, moments, false);
       }
-      siteMoments(a, type, moments, a * nb);
+      siteMoments(a, type, moments[a]);
       if (b >= 0) {
-        siteMoments(b, type, moments, b * nb);
+        siteMoments(b, type, moments[b]);
       }
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];

@@ -27,15 +27,15 @@ final class SiteBatch {
   }
 
   /**
-   * Puts the basic moments of {@code count} sites, site c's at {@code basic[offset[c] …]},
-   * into columns 0 … count−1 (a transposition, row by row so that both sides stay in cache),
-   * with {@code start[c]} (the site's repulsion energy) as the start of its energy.
+   * Puts the basic moments of {@code count} sites, site c's in {@code basic[c]}, into
+   * columns 0 … count−1 (a transposition, row by row), with {@code start[c]} (the site's
+   * repulsion energy) as the start of its energy.
    */
-  void load(int count, double[] basic, int[] offset, double[] start) {
+  void load(int count, double[][] basic, double[] start) {
     for (int q = 0; q < program.basicCount; q++) {
       double[] row = rows[q];
       for (int c = 0; c < count; c++) {
-        row[c] = basic[offset[c] + q];
+        row[c] = basic[c][q];
       }
     }
     System.arraycopy(start, 0, rows[program.energyRow], 0, count);
