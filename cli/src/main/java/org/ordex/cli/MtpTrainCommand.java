@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.MlipCfg;
 import org.ordex.lattice.MlipTypes;
@@ -120,6 +121,10 @@ final class MtpTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AtomicFiles.requireWritable(output);
+    if (checkpoint != null) {
+      AtomicFiles.requireWritable(checkpoint);
+    }
     MlipTypes types = MlipTypes.parse(species);
     List<MlipCfg> data = MtpInputs.read(training, types);
     if (data.isEmpty()) {

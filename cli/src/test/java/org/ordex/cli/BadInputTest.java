@@ -90,6 +90,19 @@ class BadInputTest {
     assertEquals(0, run.code(), run.err());
   }
 
+  @Test
+  void mtpTrainingChecksItsOutputsBeforeTraining(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    String data = "../examples/comno/data/comno-dft.extxyz";
+    assertOneLine(CliRun.of("mtp", "train", data, "--species", "Co,Mn,O", "--level", "2",
+        "--starts", "1", "--max-iter", "2", "-o", file.resolve("pot.mtp").toString()),
+        "cannot write " + file.resolve("pot.mtp") + " (a file is in the way: " + file + ")");
+    assertOneLine(CliRun.of("mtp", "train", data, "--species", "Co,Mn,O", "--level", "2",
+        "--starts", "1", "--max-iter", "2", "-o", dir.resolve("pot.mtp").toString(),
+        "--checkpoint", dir.toString()), "cannot write " + dir + ": it is a directory");
+    assertFalse(Files.exists(dir.resolve("pot.mtp")));
+  }
+
   static void assertOneLine(CliRun r, String fragment) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("", r.out(), "nothing on stdout");

@@ -88,6 +88,29 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Checks, before a long job, that {@code path} could be written later by {@link #stream}:
+   * not a directory, and its nearest existing ancestor a writable directory. Writes nothing.
+   */
+  public static void requireWritable(Path path) {
+    Path target = path.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new InvalidInputException("cannot write " + path + ": it is a directory");
+    }
+    Path dir = target.getParent();
+    while (dir != null && !Files.exists(dir)) {
+      dir = dir.getParent();
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new InvalidInputException("cannot write " + path + " (a file is in the way: "
+          + dir + ")");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new InvalidInputException("cannot write " + path + " (permission denied: " + dir
+          + ")");
+    }
+  }
+
   /** Creates a directory (and parents) for output; failure is bad input. */
   public static Path createDirectory(Path dir) {
     try {
