@@ -40,8 +40,9 @@ final class Models {
         ce.space().requireCompatible(system.parent());
       } catch (InvalidInputException e) {
         String hint = ce.space().parent().size() < system.parent().size()
-            ? "; a model of a smaller parent cell works on a system file with the model's "
-                + "parent (e.g. cell: primitive) and the larger cell as its supercell matrix"
+            ? "; if the system's cell is a supercell of the model's parent cell, give a "
+                + "system file with the model's parent (e.g. cell: primitive) and that "
+                + "supercell as its matrix (as examples/comno/cell56.yaml does)"
             : "";
         throw new InvalidInputException("model " + modelFile + " does not fit the system "
             + system.source() + ": " + e.getMessage() + hint);

@@ -76,8 +76,9 @@ class BadInputTest {
     assertEquals(0, fit.code(), fit.err());
     assertOneLine(CliRun.of("enumerate", "../examples/comno/system.yaml", "--model",
         ce.toString(), "--composition", "Co=1", "-o", dir.resolve("run").toString()),
-        "the model's parent cell has 14 sites, the system's has 56; a model of a smaller "
-            + "parent cell works on a system file with the model's parent");
+        "the model's parent cell has 14 sites, the system's has 56; if the system's cell is "
+            + "a supercell of the model's parent cell, give a system file with the model's "
+            + "parent");
     // the advice works: the 56-atom cell as a supercell of the 14-atom primitive cell
     Path system = dir.resolve("system56.yaml");
     Files.writeString(system, Files.readString(Path.of("../examples/comno/primitive.yaml"))
