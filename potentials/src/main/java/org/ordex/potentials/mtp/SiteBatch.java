@@ -1,6 +1,5 @@
 package org.ordex.potentials.mtp;
 
-import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,19 +54,55 @@ final class SiteBatch {
     int[] right = p.right;
     int[] target = p.target;
     double[] factor = p.factor;
-    for (int t = 0; t < target.length; t++) {
+    int[] width = p.width;
+    for (int t = 0; t < target.length; t += width[t]) {
+      double[] out = rows[target[t]];
       double[] l = rows[left[t]];
       double[] r = rows[right[t]];
       double f = factor[t];
-      if (p.assign[t]) {
-        double[] out = rows[target[t]];
-        for (int c = 0; c < count; c++) {
-          out[c] = f * l[c] * r[c];
+      boolean set = p.assign[t];
+      switch (width[t]) {
+        case 1 -> {
+          if (set) {
+            for (int c = 0; c < count; c++) {
+              out[c] = f * l[c] * r[c];
+            }
+          } else {
+            for (int c = 0; c < count; c++) {
+              out[c] += f * l[c] * r[c];
+            }
+          }
         }
-      } else {
-        double[] out = rows[target[t]];
-        for (int c = 0; c < count; c++) {
-          out[c] += f * l[c] * r[c];
+        case 2 -> {
+          double[] l2 = rows[left[t + 1]];
+          double[] r2 = rows[right[t + 1]];
+          double f2 = factor[t + 1];
+          if (set) {
+            for (int c = 0; c < count; c++) {
+              out[c] = f * l[c] * r[c] + f2 * l2[c] * r2[c];
+            }
+          } else {
+            for (int c = 0; c < count; c++) {
+              out[c] += f * l[c] * r[c] + f2 * l2[c] * r2[c];
+            }
+          }
+        }
+        default -> {
+          double[] l2 = rows[left[t + 1]];
+          double[] r2 = rows[right[t + 1]];
+          double f2 = factor[t + 1];
+          double[] l3 = rows[left[t + 2]];
+          double[] r3 = rows[right[t + 2]];
+          double f3 = factor[t + 2];
+          if (set) {
+            for (int c = 0; c < count; c++) {
+              out[c] = f * l[c] * r[c] + f2 * l2[c] * r2[c] + f3 * l3[c] * r3[c];
+            }
+          } else {
+            for (int c = 0; c < count; c++) {
+              out[c] += f * l[c] * r[c] + f2 * l2[c] * r2[c] + f3 * l3[c] * r3[c];
+            }
+          }
         }
       }
     }
@@ -87,11 +122,10 @@ final class SiteBatch {
    * The contraction and the site energy of a kernel as a list of row products
    * {@code row[target] (=|+=) factor · row[left] · row[right]}: products into a scalar moment
    * that nothing else uses go straight into the energy row with the moment's coefficient
-   * folded into the factor; products sharing both factors run next to each other (their
-   * rows are still in cache) when every moment is complete before its first use as a factor
-   * (as in MLIP's lists; otherwise the order is kept); moments that reach no energy are
-   * dropped; and the first product into each row assigns instead of adding to a cleared row.
-   * Equal to {@link MtpKernel#contract} and {@link MtpKernel#energy} up to round-off.
+   * folded into the factor; up to three consecutive products into one row run as one loop
+   * (one pass over that row instead of three); moments that reach no energy are dropped; and
+   * the first product into each row assigns instead of adding to a cleared row. Equal to
+   * {@link MtpKernel#contract} and {@link MtpKernel#energy} up to round-off.
    * Immutable.
    */
   static final class Program {
@@ -103,6 +137,11 @@ final class SiteBatch {
     final double[] factor;
     /** Whether product t assigns (the first into its row) or adds. */
     final boolean[] assign;
+    /**
+     * Products t … t + width[t] − 1 (1 to 3, the same row, all but the first adding) run in
+     * one loop; set at the first product of each such run.
+     */
+    final int[] width;
     final int[] scalarRows;
     final double[] scalarWeights;
     final double[] speciesCoeffs;
@@ -134,18 +173,11 @@ final class SiteBatch {
           factorOf[k.right[t]] = true;
         }
       }
-      boolean grouped = completeBeforeUse(k);
-      Long2ObjectLinkedOpenHashMap<IntArrayList> byFactors = new Long2ObjectLinkedOpenHashMap<>();
+      int count = 0;
       for (int t = 0; t < products; t++) {
         if (needed[k.target[t]]) {
-          long key = grouped ? (long) Math.min(k.left[t], k.right[t]) << 32
-              | Math.max(k.left[t], k.right[t]) : -1 - t;
-          byFactors.computeIfAbsent(key, x -> new IntArrayList()).add(t);
+          count++;
         }
-      }
-      int count = 0;
-      for (IntArrayList group : byFactors.values()) {
-        count += group.size();
       }
       left = new int[count];
       right = new int[count];
@@ -156,22 +188,31 @@ final class SiteBatch {
       Arrays.fill(written, 0, basicCount, true);
       written[energyRow] = true;
       int u = 0;
-      for (IntArrayList group : byFactors.values()) {
-        for (int t : group) {
-          int out = k.target[t];
-          double f = k.mult[t];
-          if (!factorOf[out] && out >= basicCount) {
-            f *= weight[out];
-            out = energyRow;
-          }
-          left[u] = k.left[t];
-          right[u] = k.right[t];
-          target[u] = out;
-          factor[u] = f;
-          assign[u] = !written[out];
-          written[out] = true;
-          u++;
+      for (int t = 0; t < products; t++) {
+        if (!needed[k.target[t]]) {
+          continue;
         }
+        int out = k.target[t];
+        double f = k.mult[t];
+        if (!factorOf[out] && out >= basicCount) {
+          f *= weight[out];
+          out = energyRow;
+        }
+        left[u] = k.left[t];
+        right[u] = k.right[t];
+        target[u] = out;
+        factor[u] = f;
+        assign[u] = !written[out];
+        written[out] = true;
+        u++;
+      }
+      width = new int[count];
+      for (int t = 0; t < count; t += width[t]) {
+        int w = 1;
+        while (w < 3 && t + w < count && target[t + w] == target[t] && !assign[t + w]) {
+          w++;
+        }
+        width[t] = w;
       }
       IntArrayList rows = new IntArrayList();
       List<Double> weights = new ArrayList<>();
@@ -186,21 +227,6 @@ final class SiteBatch {
       for (int s = 0; s < scalarWeights.length; s++) {
         scalarWeights[s] = weights.get(s);
       }
-    }
-
-    /** Whether no moment is used as a factor before the last product into it. */
-    private static boolean completeBeforeUse(MtpKernel k) {
-      int[] lastWrite = new int[k.momentCount];
-      Arrays.fill(lastWrite, -1);
-      for (int t = 0; t < k.target.length; t++) {
-        lastWrite[k.target[t]] = t;
-      }
-      for (int t = 0; t < k.target.length; t++) {
-        if (lastWrite[k.left[t]] >= t || lastWrite[k.right[t]] >= t) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }
