@@ -102,8 +102,10 @@ final class SpotcheckReportCommand implements Callable<Integer> {
           c.supercell().size(), o.result().energy(), predicted));
     }
     if (rows.isEmpty()) {
+      String first = failures.isEmpty() ? "" : ": " + failures.get(0)
+          + (failures.size() > 1 ? "; … and " + (failures.size() - 1) + " more" : "");
       throw new InvalidInputException(dir + ": no DFT result to compare (" + failures.size()
-          + " missing: " + String.join("; ", failures) + ")");
+          + " missing" + first + ")");
     }
     ParityReport report = ParityReport.of(rows);
     String modelName = model.model == null ? "model" : model.model.getFileName().toString();

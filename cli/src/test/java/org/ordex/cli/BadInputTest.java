@@ -104,6 +104,23 @@ class BadInputTest {
     assertFalse(Files.exists(dir.resolve("pot.mtp")));
   }
 
+  @Test
+  void aSpotCheckReportBeforeAnyDftRunSaysSoBriefly(@TempDir Path dir) {
+    String primitive = "../examples/comno/primitive.yaml";
+    Path frames = dir.resolve("dft.extxyz");
+    assertEquals(0, CliRun.of("structures", primitive, "--all-compositions", "--distinct", "-o",
+        frames.toString()).code());
+    Path calc = dir.resolve("dft14");
+    assertEquals(0, CliRun.of("spotcheck", "export", frames.toString(), "-o", calc.toString())
+        .code());
+    CliRun r = CliRun.of("spotcheck", "report", calc.toString(), "--system", primitive,
+        "-o", dir.resolve("parity").toString());
+    assertOneLine(r, calc + ": no DFT result to compare (15 missing: Co0Mn6-0: ");
+    assertTrue(r.err().contains("… and 14 more"), r.err());
+    assertFalse(r.err().contains("Co6Mn0-0"), r.err());
+    assertFalse(Files.exists(dir.resolve("parity")));
+  }
+
   static void assertOneLine(CliRun r, String fragment) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("", r.out(), "nothing on stdout");
