@@ -2,6 +2,7 @@ package org.ordex.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.MlipTypes;
 import org.ordex.lattice.SystemSpec;
@@ -40,6 +41,8 @@ final class Models {
         ce.space().requireCompatible(system.parent());
       } catch (InvalidInputException e) {
         String hint = ce.space().parent().size() < system.parent().size()
+            && Set.copyOf(ce.space().parent().species())
+                .equals(Set.copyOf(system.parent().species()))
             ? "; if the system's cell is a supercell of the model's parent cell, give a "
                 + "system file with the model's parent (e.g. cell: primitive) and that "
                 + "supercell as its matrix (as examples/comno/cell56.yaml does)"

@@ -121,6 +121,14 @@ class BadInputTest {
     assertFalse(Files.exists(dir.resolve("parity")));
   }
 
+  @Test
+  void aModelOfOtherSpeciesIsNamedSo(@TempDir Path dir) {
+    CliRun r = CliRun.of("enumerate", "../examples/comno/system.yaml", "--model", ISING_CE,
+        "--composition", "Co=12", "-o", dir.resolve("run").toString());
+    assertOneLine(r, "the model's species [A, B] are not the system's [Co, Mn, O]");
+    assertFalse(r.err().contains("supercell"), r.err());
+  }
+
   static void assertOneLine(CliRun r, String fragment) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertEquals("", r.out(), "nothing on stdout");

@@ -410,13 +410,19 @@ public final class ClusterSpace {
   }
 
   /**
-   * Checks that another parent lattice is the same lattice as this space's (same sites in the
-   * same order with the same allowed species, same cell shape up to an isotropic scale); bad
+   * Checks that another parent lattice is the same lattice as this space's (the same species,
+   * same sites in the same order with the same allowed species, same cell shape up to an isotropic scale); bad
    * input with the reason otherwise.
    */
   public void requireCompatible(ParentLattice other) {
     if (other == parent) {
       return;
+    }
+    Set<String> species = new java.util.TreeSet<>(parent.species());
+    Set<String> systemSpecies = new java.util.TreeSet<>(other.species());
+    if (!species.equals(systemSpecies)) {
+      throw new InvalidInputException("the model's species " + species + " are not the "
+          + "system's " + systemSpecies);
     }
     if (other.size() != parent.size()) {
       throw new InvalidInputException("the model's parent cell has " + parent.size()

@@ -70,7 +70,8 @@ class ClusterExpansionFileTest {
     ParentLattice other = TestLattices.fcc(true, "Cu", "Ni");
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> ce.bind(Supercell.diagonal(other, 2, 2, 2)));
-    assertTrue(e.getMessage().contains("[Au, Cu] in the model but [Cu, Ni]"), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "the model's species [Au, Cu] are not the system's [Cu, Ni]"), e.getMessage());
     ParentLattice conventional = TestLattices.fcc(false, "Cu", "Au");
     e = assertThrows(InvalidInputException.class,
         () -> ce.bind(Supercell.diagonal(conventional, 1, 1, 1)));
