@@ -26,7 +26,7 @@ public final class Mixing {
 
   /** Ideal configurational entropy of mixing per site, in units of k_B. */
   public static double idealEntropy(double x) {
-    return -xlnx(x) - xlnx(1 - x);
+    return 0.0 - xlnx(x) - xlnx(1 - x); // 0.0 − …: +0 (not −0) at the end members
   }
 
   /** x ln x, 0 at x = 0. */

@@ -1,12 +1,14 @@
 package org.ordex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ordex.potentials.Units;
@@ -34,6 +36,8 @@ class ThermoCommandTest {
     assertTrue(tcExact < tcMf, tcExact + " vs " + tcMf);
     assertEquals(tcMf, mixing.get("meanFieldCriticalTemperatureK").asDouble(), 0.05);
     assertEquals(tcExact, mixing.get("exactCriticalTemperatureK").asDouble(), 0.05);
+    assertFalse(Pattern.compile(",-0\\.0(,|$)", Pattern.MULTILINE)
+        .matcher(Files.readString(out.resolve("mixing.csv"))).find(), "a -0.0 in mixing.csv");
     List<String[]> rows = EnumerateCommandTest.csv(out.resolve("mixing.csv"));
     List<String> header = List.of(rows.get(0));
     for (String[] row : rows.subList(1, rows.size())) {
