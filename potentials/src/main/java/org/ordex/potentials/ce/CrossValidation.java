@@ -1,5 +1,6 @@
 package org.ordex.potentials.ce;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,8 @@ public final class CrossValidation {
         }
         int[] order = permutation(n, random);
         for (int f = 0; f < count; f++) {
-          List<Integer> train = new ArrayList<>();
-          List<Integer> test = new ArrayList<>();
+          IntArrayList train = new IntArrayList();
+          IntArrayList test = new IntArrayList();
           for (int i = 0; i < n; i++) {
             (i % count == f ? test : train).add(order[i]);
           }
@@ -141,11 +142,8 @@ public final class CrossValidation {
     return p;
   }
 
-  private static int[] toArray(List<Integer> list) {
-    int[] a = new int[list.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = list.get(i);
-    }
+  private static int[] toArray(IntArrayList list) {
+    int[] a = list.toIntArray();
     java.util.Arrays.sort(a);
     return a;
   }

@@ -1,5 +1,6 @@
 package org.ordex.potentials.ce;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +62,7 @@ final class LocalTerms {
       }
       addTerms(clusters, fn, byParent);
     }
-    List<Double> coef = new ArrayList<>();
+    DoubleArrayList coef = new DoubleArrayList();
     IntArrayList fns = new IntArrayList();
     IntArrayList arity = new IntArrayList();
     IntArrayList count = new IntArrayList();
@@ -92,7 +93,7 @@ final class LocalTerms {
         fullBegin[p] = segEnd[p];
       }
     }
-    this.segCoef = coef.stream().mapToDouble(Double::doubleValue).toArray();
+    this.segCoef = coef.toDoubleArray();
     double bound = 0;
     for (int p = 0; p < np; p++) {
       double b = 0;

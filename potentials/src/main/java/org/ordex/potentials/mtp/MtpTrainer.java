@@ -1,5 +1,6 @@
 package org.ordex.potentials.mtp;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -213,7 +214,7 @@ public final class MtpTrainer {
 
   private static String continueRun(Lbfgs run, int start, Options o, MtpPotential template,
       FitObjective objective, Listener listener) {
-    List<Double> history = new ArrayList<>();
+    DoubleArrayList history = new DoubleArrayList();
     history.add(run.value());
     while (true) {
       if (run.iterations() >= o.maxIterations) {
@@ -231,7 +232,7 @@ public final class MtpTrainer {
       history.add(run.value());
       int n = history.size();
       if (n > WINDOW) {
-        double before = history.get(n - 1 - WINDOW);
+        double before = history.getDouble(n - 1 - WINDOW);
         double now = run.value();
         if ((before - now) / Math.abs(now) < o.tolerance) {
           return "loss fell by less than " + o.tolerance + " (relative) over " + WINDOW

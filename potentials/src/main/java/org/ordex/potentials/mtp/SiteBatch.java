@@ -1,9 +1,8 @@
 package org.ordex.potentials.mtp;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The basic moments of up to {@link #capacity} sites side by side (one column per site, one
@@ -215,7 +214,7 @@ final class SiteBatch {
         width[t] = w;
       }
       IntArrayList rows = new IntArrayList();
-      List<Double> weights = new ArrayList<>();
+      DoubleArrayList weights = new DoubleArrayList();
       for (int q = 0; q < n; q++) {
         if (weight[q] != 0 && (q < basicCount || factorOf[q])) {
           rows.add(q);
@@ -223,10 +222,7 @@ final class SiteBatch {
         }
       }
       scalarRows = rows.toIntArray();
-      scalarWeights = new double[weights.size()];
-      for (int s = 0; s < scalarWeights.length; s++) {
-        scalarWeights[s] = weights.get(s);
-      }
+      scalarWeights = weights.toDoubleArray();
     }
   }
 }
