@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ordex.lattice.AtomicFiles;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.SystemSpec;
 import org.ordex.potentials.ce.ClusterExpansion;
@@ -83,6 +84,7 @@ final class CeFitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AtomicFiles.requireWritable(output);
     Fitter fitter = new Fitter(Fitter.Method.parse(method), Fitter.Unit.parse(per),
         CrossValidation.parse(cv), alpha == null ? Double.NaN : alpha, seed);
     SystemSpec sys = Systems.load(system, null);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ordex.lattice.MlipCfg;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ordex mtp grade}: extrapolation grades like MLIP's {@code mlp calc-grade}. */
@@ -24,30 +24,19 @@ final class MtpGradeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POT.mtp", description = "trained MLIP potential")
-  Path potentialFile;
-
-  @Parameters(index = "1", paramLabel = "TRAIN", description = "training set (.cfg, extxyz)")
-  Path training;
-
-  @Parameters(index = "2", paramLabel = "CANDIDATES",
-      description = "configurations to grade (.cfg, extxyz, POSCAR)")
-  Path candidates;
+  @Mixin
+  MtpGradingInputs inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",
       description = "write the candidates with an MV_grade feature (.cfg) or info key (extxyz)")
   Path output;
-
-  @Option(names = "--species", paramLabel = "LIST",
-      description = "elements of the potential's types in order, e.g. Co,Mn,O (type 0 = Co)")
-  String species;
 
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
   @Override
   public Integer call() {
-    MtpGrading g = MtpGrading.run(potentialFile, training, candidates, species);
+    MtpGrading g = inputs.grade();
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       List<MlipCfg> graded = new ArrayList<>();

@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
 import org.ordex.lattice.InvalidInputException;
 import org.ordex.lattice.MlipCfg;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ordex mtp select}: the candidates worth a DFT calculation, most extrapolative first. */
@@ -26,15 +26,8 @@ final class MtpSelectCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POT.mtp", description = "trained MLIP potential")
-  Path potentialFile;
-
-  @Parameters(index = "1", paramLabel = "TRAIN", description = "training set (.cfg, extxyz)")
-  Path training;
-
-  @Parameters(index = "2", paramLabel = "CANDIDATES",
-      description = "configurations to choose from (.cfg, extxyz, POSCAR)")
-  Path candidates;
+  @Mixin
+  MtpGradingInputs inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
       description = "the selected configurations with their MV_grade (.cfg or extxyz)")
@@ -48,10 +41,6 @@ final class MtpSelectCommand implements Callable<Integer> {
       description = "select at most N configurations (the N most extrapolative)")
   Integer limit;
 
-  @Option(names = "--species", paramLabel = "LIST",
-      description = "elements of the potential's types in order, e.g. Co,Mn,O (type 0 = Co)")
-  String species;
-
   @Option(names = "--json", description = "print one JSON document instead of text")
   boolean json;
 
@@ -63,7 +52,7 @@ final class MtpSelectCommand implements Callable<Integer> {
     if (limit != null && limit < 1) {
       throw new InvalidInputException("--limit must be positive, found " + limit);
     }
-    MtpGrading g = MtpGrading.run(potentialFile, training, candidates, species);
+    MtpGrading g = inputs.grade();
     double[] grades = g.grades();
     List<Integer> chosen = IntStream.range(0, grades.length).filter(c -> grades[c] > threshold)
         .boxed().sorted(Comparator.comparingDouble((Integer c) -> -grades[c])

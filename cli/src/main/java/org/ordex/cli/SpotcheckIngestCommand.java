@@ -97,6 +97,9 @@ final class SpotcheckIngestCommand implements Callable<Integer> {
       throw new InvalidInputException("--model needs --system and --add-to (the refit runs on "
           + "the training set)");
     }
+    if (refitOutput != null) {
+      AtomicFiles.requireWritable(refitOutput);
+    }
     SystemSpec sys = system == null ? null : Systems.load(system, null);
     List<SpotcheckResults.Outcome> outcomes = SpotcheckResults.read(dir, resultName,
         mlipTypes == null ? null : MlipTypes.parse(mlipTypes),

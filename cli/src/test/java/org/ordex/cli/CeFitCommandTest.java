@@ -174,6 +174,10 @@ class CeFitCommandTest {
     Extxyz.write(small, frames.subList(0, 3));
     assertBad(ce, "5-fold cross-validation needs at least 5", "--data", small.toString(),
         "--cutoffs", "4", "--cv", "kfold:5");
+    // an output that cannot be written is found before anything is read or fitted
+    InfoCommandTest.assertBad(CliRun.of("ce", "fit", FCC, "-o", data.resolve("ce.json")
+        .toString(), "--data", dir.resolve("missing.xyz").toString(), "--cutoffs", "4"),
+        "a file is in the way");
   }
 
   private void assertBad(Path output, String message, String... args) {

@@ -1,6 +1,7 @@
 package org.ordex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +65,12 @@ class SpotcheckLoopTest {
     assertTrue(r.out().contains("Co3Mn3-6: exit code 3: SCF not converged"), r.out());
     Path train = dir.resolve("train.extxyz");
     Path ce1 = dir.resolve("ce1.json");
+    // a refit output that cannot be written stops the ingest before it touches the training set
+    InfoCommandTest.assertBad(CliRun.of("spotcheck", "ingest", calc.toString(), "--system",
+        PRIMITIVE, "--result", "dft.extxyz", "--add-to", train.toString(), "--model",
+        ce0.toString(), "--refit-output", ce0.resolve("ce1.json").toString()),
+        "a file is in the way");
+    assertFalse(Files.exists(train));
     r = CliRun.of("spotcheck", "ingest", calc.toString(), "--system", PRIMITIVE, "--result",
         "dft.extxyz", "--add-to", train.toString(), "--model", ce0.toString(),
         "--refit-output", ce1.toString(), "--json");

@@ -425,8 +425,8 @@ public final class ClusterSpace {
           + "system's " + systemSpecies);
     }
     if (other.size() != parent.size()) {
-      throw new InvalidInputException("the model's parent cell has " + parent.size()
-          + " sites, the system's has " + other.size());
+      throw new InvalidInputException("the model's parent cell has " + sites(parent.size())
+          + ", the system's has " + other.size());
     }
     double[][] a = normalised(parent.structure().lattice());
     double[][] b = normalised(other.structure().lattice());
@@ -494,5 +494,9 @@ public final class ClusterSpace {
       b.append(" Å");
     }
     return b.toString();
+  }
+
+  private static String sites(int n) {
+    return n + (n == 1 ? " site" : " sites");
   }
 }

@@ -274,19 +274,6 @@ public final class MtpPotential {
     return new MtpPotential(b);
   }
 
-  /** The same potential for another number of species (coefficients dropped: a template). */
-  public MtpPotential templateForSpecies(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("species count " + count);
-    }
-    Builder b = toBuilder();
-    b.speciesCount = count;
-    b.radialCoeffs = null;
-    b.speciesCoeffs = null;
-    b.momentCoeffs = null;
-    return new MtpPotential(b);
-  }
-
   /**
    * The template of the lower level {@code level}: only the scalar basis functions of level
    * at most {@code level} and the moments they need, renumbered (MLIP's templates of
