@@ -75,7 +75,7 @@ class ClusterExpansionFileTest {
     ParentLattice conventional = TestLattices.fcc(false, "Cu", "Au");
     e = assertThrows(InvalidInputException.class,
         () -> ce.bind(Supercell.diagonal(conventional, 1, 1, 1)));
-    assertTrue(e.getMessage().contains("1 sites, the system's has 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("1 site, the system's has 4"), e.getMessage());
   }
 
   @Test
