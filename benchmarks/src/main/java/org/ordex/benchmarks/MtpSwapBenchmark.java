@@ -44,7 +44,8 @@ public class MtpSwapBenchmark {
   private Random moves;
   private int activeSites;
 
-  static Path data(String file) {
+  /** A file of the shared MTP test data ({@code ../shared/data/mtp}, or -Dordex.shared). */
+  public static Path data(String file) {
     Path p = Path.of(System.getProperty("ordex.shared", "../shared"), "data/mtp", file);
     if (!Files.exists(p)) {
       throw new IllegalStateException(p + " not found: run from the worktree root or set "
