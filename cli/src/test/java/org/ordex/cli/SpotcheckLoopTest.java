@@ -71,6 +71,10 @@ class SpotcheckLoopTest {
         ce0.toString(), "--refit-output", ce0.resolve("ce1.json").toString()),
         "a file is in the way");
     assertFalse(Files.exists(train));
+    InfoCommandTest.assertBad(CliRun.of("spotcheck", "ingest", calc.toString(), "--system",
+        PRIMITIVE, "--result", "dft.extxyz", "--add-to", train.toString(), "--model",
+        dir.resolve("pot.mtp").toString()), "ingest refits cluster expansions (.json) only");
+    assertFalse(Files.exists(train));
     r = CliRun.of("spotcheck", "ingest", calc.toString(), "--system", PRIMITIVE, "--result",
         "dft.extxyz", "--add-to", train.toString(), "--model", ce0.toString(),
         "--refit-output", ce1.toString(), "--json");
