@@ -20,6 +20,8 @@ import org.ordex.potentials.SupercellEnergy;
  * affected sites together ({@link SiteBatch}).
  */
 final class MtpSupercellEnergy implements SupercellEnergy {
+  /** Most table rows one move adds to or removes from one site's moments. */
+  private static final int TERMS = 4;
   private final Supercell cell;
   private final MtpKernel kernel;
   private final int[] typeOfSpecies;
@@ -301,6 +303,14 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     private int affectedCount;
     /** New basic moments of affected site k. */
     private final double[][] newMoments = new double[maxAffected][nb];
+    /**
+     * Table rows (and signs) to add to the moments of affected site k in {@link #change}:
+     * termRows[TERMS·k + t], t &lt; termCount[k] (two changed sites, each a row added and
+     * one removed at most).
+     */
+    private final double[][] termRows = new double[TERMS * maxAffected][];
+    private final double[] termSigns = new double[TERMS * maxAffected];
+    private final int[] termCount = new int[maxAffected];
     private double[] newE;
     /** Sites whose moments changed since their energy was last contracted. */
     private final boolean[] isPending = new boolean[sites];
@@ -496,7 +506,9 @@ final class MtpSupercellEnergy implements SupercellEnergy {
 
     /**
      * Energy change when site a takes type ta and site b (or −1) type tb; leaves the new
-     * moments and site energies of every affected site in newMoments / newE.
+     * moments and site energies of every affected site in newMoments / newE. The new moments
+     * of an affected site other than a and b are its old ones plus the table rows of the
+     * changes it sees, summed in one pass ({@link #addTerms}).
      */
     private double change(int a, int ta, int b, int tb) {
       settle();
@@ -504,19 +516,16 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       int oldA = type[a];
       int oldB = b >= 0 ? type[b] : -1;
       setTypes(a, ta, b, tb);
+      collectTerms(a, oldA, b, oldB);
       for (int k = 0; k < affectedCount; k++) {
         int i = affected[k];
         if (i == a || i == b) {
           siteMoments(i, type, newMoments[k]);
         } else {
-          System.arraycopy(moments[i], 0, newMoments[k], 0, nb);
+          addTerms(moments[i], TERMS * k, termCount[k], newMoments[k]);
         }
         start[k] = repulsion[i];
         batchType[k] = type[i];
-      }
-      addDifferences(a, oldA, a, b, newMoments, true);
-      if (b >= 0) {
-        addDifferences(b, oldB, a, b, newMoments, true);
       }
       setTypes(a, oldA, b, oldB);
       batch.load(affectedCount, newMoments, start);
@@ -541,12 +550,20 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     }
 
     /**
-     * Adds to the moments of every site that sees changed site j (other than the changed
-     * sites a and b, recomputed in full) the difference of j's new type (in {@code type})
-     * from its old one; into m at the site's column (byColumn) or at the site itself.
+     * Records, for every affected site other than the changed sites a and b (recomputed in
+     * full), the table rows to add to its moments: for each changed site it sees, the row of
+     * that site's new type (in {@code type}, sign +1) and of its old one (−1).
      */
-    private void addDifferences(int j, int oldType, int a, int b, double[][] m,
-        boolean byColumn) {
+    private void collectTerms(int a, int oldA, int b, int oldB) {
+      Arrays.fill(termCount, 0, affectedCount, 0);
+      termsOfChange(a, oldA, a, b);
+      if (b >= 0) {
+        termsOfChange(b, oldB, a, b);
+      }
+    }
+
+    /** The rows of {@link #collectTerms} for the sites that see changed site j. */
+    private void termsOfChange(int j, int oldType, int a, int b) {
       int now = type[j];
       for (int r = revStart[j]; r < revStart[j + 1]; r++) {
         int q = revPair[r];
@@ -556,22 +573,49 @@ final class MtpSupercellEnergy implements SupercellEnergy {
         }
         int add = slot(q, type[i], now);
         int sub = slot(q, type[i], oldType);
-        double[] to = m[byColumn ? column[i] : i];
-        if (sub < 0) {
-          double[] plus = pairRows[add];
+        int k = column[i];
+        if (add >= 0) {
+          termRows[TERMS * k + termCount[k]] = pairRows[add];
+          termSigns[TERMS * k + termCount[k]++] = 1;
+        }
+        if (sub >= 0) {
+          termRows[TERMS * k + termCount[k]] = pairRows[sub];
+          termSigns[TERMS * k + termCount[k]++] = -1;
+        }
+      }
+    }
+
+    /**
+     * out = base + the n table rows termRows[from …] times their signs (±1, so exact), in
+     * one pass over the moments; out may be base.
+     */
+    private void addTerms(double[] base, int from, int n, double[] out) {
+      switch (n) {
+        case 0 -> System.arraycopy(base, 0, out, 0, nb);
+        case 1 -> {
+          double[] t1 = termRows[from];
+          double s1 = termSigns[from];
           for (int x = 0; x < nb; x++) {
-            to[x] += plus[x];
+            out[x] = base[x] + s1 * t1[x];
           }
-        } else if (add < 0) {
-          double[] minus = pairRows[sub];
+        }
+        case 2 -> {
+          double[] t1 = termRows[from];
+          double s1 = termSigns[from];
+          double[] t2 = termRows[from + 1];
+          double s2 = termSigns[from + 1];
           for (int x = 0; x < nb; x++) {
-            to[x] -= minus[x];
+            out[x] = base[x] + s1 * t1[x] + s2 * t2[x];
           }
-        } else {
-          double[] plus = pairRows[add];
-          double[] minus = pairRows[sub];
-          for (int x = 0; x < nb; x++) {
-            to[x] += plus[x] - minus[x];
+        }
+        default -> {
+          System.arraycopy(base, 0, out, 0, nb);
+          for (int t = from; t < from + n; t++) {
+            double[] row = termRows[t];
+            double sign = termSigns[t];
+            for (int x = 0; x < nb; x++) {
+              out[x] += sign * row[x];
+            }
           }
         }
       }
@@ -599,9 +643,12 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       int oldA = type[a];
       int oldB = b >= 0 ? type[b] : -1;
       setTypes(a, ta, b, tb);
-      addDifferences(a, oldA, a, b, moments, false);
-      if (b >= 0) {
-        addDifferences(b, oldB, a, b, moments, false);
+      collectTerms(a, oldA, b, oldB);
+      for (int k = 0; k < affectedCount; k++) {
+        int i = affected[k];
+        if (i != a && i != b) {
+          addTerms(moments[i], TERMS * k, termCount[k], moments[i]);
+        }
       }
       siteMoments(a, type, moments[a]);
       if (b >= 0) {
