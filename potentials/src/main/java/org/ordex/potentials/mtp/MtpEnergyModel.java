@@ -21,12 +21,15 @@ public final class MtpEnergyModel implements EnergyModel {
   private final MtpPotential potential;
   private final MlipTypes species;
   private final MtpKernel kernel;
+  /** The contraction the bound evaluators run (the cheapest for the potential's basis). */
+  private final SiteBatch.Program program;
 
   private MtpEnergyModel(MtpPotential potential, MlipTypes species) {
     potential.speciesCoeffs();
     this.potential = potential;
     this.species = species.requireCount(potential.speciesCount(), "the potential");
     this.kernel = new MtpKernel(potential);
+    this.program = SiteBatch.Program.cheapest(kernel, potential);
   }
 
   /** The model of a trained potential whose type i is element {@code species.element(i)}. */
@@ -66,7 +69,8 @@ public final class MtpEnergyModel implements EnergyModel {
       throw new InvalidInputException(cartesian.length + " positions given for the "
           + cell.size() + " sites of supercell " + cell.describe());
     }
-    return new MtpSupercellEnergy(cell, kernel, typeOfSpecies(cell.parent()), cartesian);
+    return new MtpSupercellEnergy(cell, kernel, program, typeOfSpecies(cell.parent()),
+        cartesian);
   }
 
   /** The potential's type of every parent-lattice species (global numbering). */

@@ -57,9 +57,11 @@ final class MtpSupercellEnergy implements SupercellEnergy {
   /** Most sites whose moments one swap or flip changes. */
   private final int maxAffected;
 
-  MtpSupercellEnergy(Supercell cell, MtpKernel kernel, int[] typeOfSpecies, double[][] cart) {
+  MtpSupercellEnergy(Supercell cell, MtpKernel kernel, SiteBatch.Program program,
+      int[] typeOfSpecies, double[][] cart) {
     this.cell = cell;
     this.kernel = kernel;
+    this.program = program;
     this.typeOfSpecies = typeOfSpecies.clone();
     this.sites = cell.size();
     this.nb = kernel.basicCount;
@@ -140,7 +142,6 @@ final class MtpSupercellEnergy implements SupercellEnergy {
       revPair[fill[pairAtom[q]]++] = q;
     }
     maxAffected = Math.max(1, Math.min(sites, 2 * widest));
-    program = new SiteBatch.Program(kernel);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.ordex.potentials.mtp;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
+import java.util.Random;
 
 /**
  * The basic moments of up to {@link #capacity} sites side by side (one column per site, one
@@ -145,15 +146,105 @@ final class SiteBatch {
     final double[] scalarWeights;
     final double[] speciesCoeffs;
 
+    /** The contraction as the kernel's potential file orders it. */
     Program(MtpKernel k) {
-      basicCount = k.basicCount;
-      energyRow = k.momentCount;
-      speciesCoeffs = k.speciesCoeffs.clone();
-      int n = k.momentCount;
-      double[] weight = new double[n];
+      this(k, weights(k), k.speciesCoeffs);
+    }
+
+    private static double[] weights(MtpKernel k) {
+      double[] weight = new double[k.momentCount];
       for (int s = 0; s < k.mapping.length; s++) {
         weight[k.mapping[s]] += k.momentCoeffs[s];
       }
+      return weight;
+    }
+
+    /**
+     * The program with the fewest products for the basis functions of kernel k: its own, or
+     * that of ordex's template of the same level ({@link MtpLevels}) when the template has
+     * the same basic moments and every scalar basis function of k equals one of the
+     * template's (MLIP's own templates from level 16 on build the same functions with more
+     * products). Functions are matched by their values at random basic moments.
+     */
+    static Program cheapest(MtpKernel k, MtpPotential potential) {
+      Program own = new Program(k);
+      int level = potential.level();
+      if (!MtpLevels.isLevel(level)) {
+        return own;
+      }
+      MtpPotential template = MtpLevels.template(level, potential.speciesCount(),
+          potential.minDist(), potential.maxDist(), potential.radialBasisSize());
+      if (!Arrays.deepEquals(template.alphaIndexBasic(), potential.alphaIndexBasic())
+          || template.alphaIndexTimes().length >= potential.alphaIndexTimes().length) {
+        return own;
+      }
+      MtpKernel t = new MtpKernel(template, null, null, null);
+      double[] weight = matchedWeights(k, t);
+      if (weight == null) {
+        return own;
+      }
+      Program cheaper = new Program(t, weight, k.speciesCoeffs);
+      return cheaper.target.length < own.target.length ? cheaper : own;
+    }
+
+    /**
+     * Weights of template t's moments such that Σ weight·moment is k's energy (less the
+     * species term): each scalar basis function of k found among t's by its values at a few
+     * random basic moments (equal to 1e-9 relative at all, and no other of t's within
+     * 1e-6); null when one is not found or not unique.
+     */
+    private static double[] matchedWeights(MtpKernel k, MtpKernel t) {
+      int points = 4;
+      double[][] mk = new double[points][k.momentCount];
+      double[][] mt = new double[points][t.momentCount];
+      Random random = new Random(1);
+      for (int p = 0; p < points; p++) {
+        for (int i = 0; i < k.basicCount; i++) {
+          mk[p][i] = mt[p][i] = random.nextDouble() * 2 - 1;
+        }
+        k.contract(mk[p]);
+        t.contract(mt[p]);
+      }
+      double[] weight = new double[t.momentCount];
+      for (int s = 0; s < k.mapping.length; s++) {
+        int found = -1;
+        for (int u : t.mapping) {
+          if (close(mk, k.mapping[s], mt, u, 1e-9)) {
+            if (found >= 0 && found != u) {
+              return null;
+            }
+            found = u;
+          } else if (close(mk, k.mapping[s], mt, u, 1e-6)) {
+            return null;
+          }
+        }
+        if (found < 0) {
+          return null;
+        }
+        weight[found] += k.momentCoeffs[s];
+      }
+      return weight;
+    }
+
+    private static boolean close(double[][] a, int i, double[][] b, int j, double tolerance) {
+      for (int p = 0; p < a.length; p++) {
+        double x = a[p][i];
+        double y = b[p][j];
+        if (!(Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The contraction of kernel k into the energy Σ weight[q]·moment q + speciesCoeffs[type].
+     */
+    private Program(MtpKernel k, double[] weight, double[] speciesCoeffs) {
+      basicCount = k.basicCount;
+      energyRow = k.momentCount;
+      this.speciesCoeffs = speciesCoeffs.clone();
+      int n = k.momentCount;
       boolean[] needed = new boolean[n];
       for (int q = 0; q < n; q++) {
         needed[q] = weight[q] != 0;
