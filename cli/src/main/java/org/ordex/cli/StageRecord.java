@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.ordex.lattice.AtomicFiles;
 
 /**
  * What a study stage did, kept as {@code stage.json} in its folder: the resolved arguments,
- * the exit code ({@value #RUNNING} while it runs), the wall time and when it started. A stage whose record shows the same
- * arguments and exit code 0 is not run again (its output is reused).
+ * the files they name outside the report with their SHA-256 ({@link StageInputs}), the exit
+ * code ({@value #RUNNING} while it runs), the wall time and when it started. A stage whose
+ * record shows the same arguments, the same input files and exit code 0 is not run again (its
+ * output is reused).
  */
-record StageRecord(List<String> args, int exitCode, double seconds, String started,
-    boolean reused) {
+record StageRecord(List<String> args, SortedMap<String, String> inputs, int exitCode,
+    double seconds, String started, boolean reused) {
   static final String FILE = "stage.json";
   /** The exit code recorded while a stage runs (so a killed stage is known as such). */
   static final int RUNNING = -1;
@@ -31,8 +35,11 @@ record StageRecord(List<String> args, int exitCode, double seconds, String start
       JsonNode n = Json.MAPPER.readTree(file.toFile());
       List<String> args = new ArrayList<>();
       n.path("args").forEach(a -> args.add(a.asText()));
-      return new StageRecord(args, n.path("exitCode").asInt(-1), n.path("seconds").asDouble(),
-          n.path("started").asText(""), false);
+      SortedMap<String, String> inputs = new TreeMap<>();
+      n.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(),
+          e.getValue().asText()));
+      return new StageRecord(args, inputs, n.path("exitCode").asInt(-1),
+          n.path("seconds").asDouble(), n.path("started").asText(""), false);
     } catch (IOException e) {
       return null;
     }
@@ -42,6 +49,8 @@ record StageRecord(List<String> args, int exitCode, double seconds, String start
     ObjectNode n = Json.object();
     ArrayNode a = n.putArray("args");
     args.forEach(a::add);
+    ObjectNode in = n.putObject("inputs");
+    inputs.forEach(in::put);
     n.put("exitCode", exitCode);
     n.put("seconds", seconds);
     n.put("started", started);
@@ -50,6 +59,6 @@ record StageRecord(List<String> args, int exitCode, double seconds, String start
 
   /** The same record, marked as reused by a later study run. */
   StageRecord asReused() {
-    return new StageRecord(args, exitCode, seconds, started, true);
+    return new StageRecord(args, inputs, exitCode, seconds, started, true);
   }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
         + "report; then write the report (index.html, report.md, study.json) with every "
         + "stage's command, wall time, headline numbers (from the subcommand's JSON), plots "
         + "and tables, the settings and versions. Stages already done with the same "
-        + "arguments are reused up to the first that runs again, so a stopped study resumes; "
+        + "arguments and input files (SHA-256 of each file an argument names outside the "
+        + "report) are reused up to the first that runs again, so a stopped study resumes "
+        + "and new data runs the stages that read it again; "
         + "a failed stage stops the study with its exit code.")
 final class StudyCommand implements Callable<Integer> {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_-]*)}");
@@ -89,7 +92,7 @@ final class StudyCommand implements Callable<Integer> {
     boolean rerun = force;
     for (int i = 0; i < resolved.size() && code == 0; i++) {
       StudyFile.Stage s = file.stages().get(i);
-      StageRecord r = runStage(s, resolved.get(i), report.resolve(s.name()), rerun, err);
+      StageRecord r = runStage(s, resolved.get(i), report, rerun, err);
       rerun |= !r.reused();
       out.add(s, r);
       out.write();
@@ -198,13 +201,17 @@ final class StudyCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs a stage in its folder, or reuses its earlier result when it was done with the same
-   * arguments and no earlier stage ran again ({@code rerun}: their outputs may differ).
+   * Runs a stage in its folder of the report, or reuses its earlier result when it was done
+   * with the same arguments and input files and no earlier stage ran again ({@code rerun}:
+   * their outputs may differ).
    */
-  private StageRecord runStage(StudyFile.Stage stage, List<String> args, Path folder,
+  private StageRecord runStage(StudyFile.Stage stage, List<String> args, Path report,
       boolean rerun, PrintWriter err) {
+    Path folder = report.resolve(stage.name());
+    SortedMap<String, String> inputs = StageInputs.of(args, report);
     StageRecord previous = StageRecord.read(folder);
-    boolean same = previous != null && previous.args().equals(args);
+    boolean same = previous != null && previous.args().equals(args)
+        && previous.inputs().equals(inputs);
     if (same && previous.exitCode() == 0 && !rerun
         && Files.isRegularFile(folder.resolve(StudyReport.RESULT))) {
       return previous.asReused();
@@ -215,7 +222,7 @@ final class StudyCommand implements Callable<Integer> {
     // kept: the folder of an interrupted or failed run with the same arguments (resumes)
     AtomicFiles.createDirectory(folder);
     String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    new StageRecord(args, StageRecord.RUNNING, 0, started, false).write(folder);
+    new StageRecord(args, inputs, StageRecord.RUNNING, 0, started, false).write(folder);
     err.printf("== stage %s: ordex %s%n", stage.name(), String.join(" ", args));
     err.flush();
     StringWriter result = new StringWriter();
@@ -226,7 +233,7 @@ final class StudyCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) * 1e-9;
     AtomicFiles.writeString(folder.resolve(StudyReport.RESULT), result.toString());
     AtomicFiles.writeString(folder.resolve("log.txt"), log.toString());
-    StageRecord r = new StageRecord(args, code, seconds, started, false);
+    StageRecord r = new StageRecord(args, inputs, code, seconds, started, false);
     r.write(folder);
     return r;
   }

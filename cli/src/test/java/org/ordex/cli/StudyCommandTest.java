@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,36 @@ class StudyCommandTest {
     assertTrue(stages.get(1).get("args").toString().contains("200:1000:400"));
     assertEquals(3, Csv.read(report.resolve("enumerate/thermo.csv")).rows().size());
     assertTrue(Files.readString(report.resolve("index.html")).contains("Quick mode"));
+  }
+
+  @Test
+  void aStageRunsAgainWhenAFileItReadsChanges(@TempDir Path dir) throws Exception {
+    Path ising = Files.createDirectory(dir.resolve("ising"));
+    for (String f : new String[] {"system.yaml", "ce.json"}) {
+      Files.copy(Path.of("../examples/ising", f), ising.resolve(f));
+    }
+    Files.writeString(dir.resolve("study.yaml"),
+        ISING_STUDY.replace("ISING", ising.toAbsolutePath().toString()));
+    Path report = dir.resolve("report");
+    CliRun r = CliRun.of("study", dir.toString(), "-o", report.toString());
+    assertEquals(0, r.code(), r.err());
+    Path model = ising.resolve("ce.json").toAbsolutePath().normalize();
+    JsonNode record = Json.MAPPER.readTree(report.resolve("enumerate/stage.json").toFile());
+    assertEquals(EnumerationRun.sha256(model), record.get("inputs").get(model.toString())
+        .asText());
+    // the same arguments, a changed model file: the stages that read it (and those after)
+    // run again, the one that does not is reused
+    Files.writeString(model, "\n", StandardOpenOption.APPEND);
+    r = CliRun.of("study", dir.toString(), "-o", report.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode stages = Json.MAPPER.readTree(r.out()).get("stages");
+    assertTrue(stages.get(0).get("reused").asBoolean(), "counts reads system.yaml only");
+    assertFalse(stages.get(1).get("reused").asBoolean(), "enumerate reads ce.json");
+    assertFalse(stages.get(2).get("reused").asBoolean(), "heat reads the enumeration");
+    r = CliRun.of("study", dir.toString(), "-o", report.toString(), "--json");
+    for (JsonNode s : Json.MAPPER.readTree(r.out()).get("stages")) {
+      assertTrue(s.get("reused").asBoolean(), "nothing changed since: " + s);
+    }
   }
 
   @Test
