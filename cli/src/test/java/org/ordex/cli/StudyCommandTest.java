@@ -194,7 +194,8 @@ class StudyCommandTest {
     int dft = v.get("DFT structures").asInt();
     assertTrue(dft >= 15, "the data file holds at least the 15 primitive cells: " + dft);
     assertEquals(dft, v.get("structures mapped").asInt());
-    assertEquals(5, v.get("correlation functions").asInt());
+    assertEquals(7, v.get("correlation functions").asInt(), "empty, 2 points, pairs to 5 Å");
+    assertEquals(4, v.get("MTP level").asInt());
     double cv = v.get("CE leave-one-out CV RMSE").asDouble();
     assertTrue(cv > 0 && cv < 1, "eV per primitive cell: " + cv);
     double mtpCv = v.get("MTP leave-one-out CV RMSE").asDouble();
