@@ -91,8 +91,8 @@ final class EnumerateCommand implements Callable<Integer> {
     EnergyModel energyModel = model.load(s);
     List<ArrangementSpace> spaces = compositions.spaces(s.supercell());
     EnumerationRun run = new EnumerationRun(system.file.toAbsolutePath().normalize(),
-        EnumerationRun.sha256(system.file), system.supercell, compositions.spec(),
-        model.model.toAbsolutePath().normalize(), EnumerationRun.sha256(model.model),
+        FileDigest.sha256(system.file), system.supercell, compositions.spec(),
+        model.model.toAbsolutePath().normalize(), FileDigest.sha256(model.model),
         model.species, energyModel.describe(), distinct, grid, lowest,
         distinct ? ChunkPlan.DISTINCT_CHUNK : ChunkPlan.DEFAULT_CHUNK, shard);
     ChunkPlan plan = run.plan(spaces);

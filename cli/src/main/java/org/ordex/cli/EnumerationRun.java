@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.ordex.enumeration.ArrangementSpace;
 import org.ordex.enumeration.ChunkPlan;
@@ -46,7 +43,7 @@ record EnumerationRun(Path system, String systemSha256, String supercell, String
     if (!Files.isRegularFile(system)) {
       throw new InvalidInputException("the run's system file " + system + " is missing");
     }
-    if (!sha256(system).equals(systemSha256)) {
+    if (!FileDigest.sha256(system).equals(systemSha256)) {
       throw new InvalidInputException("the system file " + system + " changed since the run "
           + "was started (SHA-256 differs)");
     }
@@ -136,15 +133,4 @@ record EnumerationRun(Path system, String systemSha256, String supercell, String
     return a.equals(b);
   }
 
-  /** Hex SHA-256 of a file's bytes; an unreadable file is bad input. */
-  static String sha256(Path file) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-      return HexFormat.of().formatHex(digest);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + " (" + e.getMessage() + ")");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -97,8 +97,8 @@ final class SpotcheckIngestCommand implements Callable<Integer> {
       throw new InvalidInputException("--model needs --system and --add-to (the refit runs on "
           + "the training set)");
     }
-    if (model != null && !model.getFileName().toString().toLowerCase(Locale.ROOT)
-        .endsWith(".json")) {
+    if (model != null && model.getFileName().toString().toLowerCase(Locale.ROOT)
+        .endsWith(".mtp")) {
       throw new InvalidInputException("--model " + model + ": ingest refits cluster "
           + "expansions (.json) only; retrain a Moment Tensor Potential on the extended "
           + "training set with 'ordex mtp train " + (train == null ? "TRAIN.extxyz" : train)

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         + "report; then write the report (index.html, report.md, study.json) with every "
         + "stage's command, wall time, headline numbers (from the subcommand's JSON), plots "
         + "and tables, the settings and versions. Stages already done with the same "
-        + "arguments and input files (SHA-256 of each file an argument names outside the "
+        + "arguments and input files (SHA-256 of each file or folder an argument names outside the "
         + "report) are reused up to the first that runs again, so a stopped study resumes "
         + "and new data runs the stages that read it again; "
         + "a failed stage stops the study with its exit code.")

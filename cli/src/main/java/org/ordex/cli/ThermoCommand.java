@@ -374,7 +374,7 @@ final class ThermoCommand implements Callable<Integer> {
     MeanFieldEnergy meanFieldEnergy(BinaryLattice b, ExactThermodynamics exact) {
       EnergyModel model = null;
       if (run.model() != null && java.nio.file.Files.isRegularFile(run.model())
-          && EnumerationRun.sha256(run.model()).equals(run.modelSha256())) {
+          && FileDigest.sha256(run.model()).equals(run.modelSha256())) {
         model = Models.load(run.model(), system, run.modelSpecies());
       }
       if (model instanceof ClusterExpansion ce) {

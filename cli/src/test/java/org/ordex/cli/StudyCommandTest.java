@@ -107,7 +107,7 @@ class StudyCommandTest {
     assertEquals(0, r.code(), r.err());
     Path model = ising.resolve("ce.json").toAbsolutePath().normalize();
     JsonNode record = Json.MAPPER.readTree(report.resolve("enumerate/stage.json").toFile());
-    assertEquals(EnumerationRun.sha256(model), record.get("inputs").get(model.toString())
+    assertEquals(FileDigest.sha256(model), record.get("inputs").get(model.toString())
         .asText());
     // the same arguments, a changed model file: the stages that read it (and those after)
     // run again, the one that does not is reused
