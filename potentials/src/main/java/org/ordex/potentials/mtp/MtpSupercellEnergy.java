@@ -626,8 +626,12 @@ final class MtpSupercellEnergy implements SupercellEnergy {
     private void commit() {
       setTypes(lastA, lastTypeA, lastB, lastTypeB);
       for (int k = 0; k < affectedCount; k++) {
+        // the new row becomes the site's; its old row is scratch for the next move (change()
+        // overwrites every entry of newMoments[k])
         int i = affected[k];
-        System.arraycopy(newMoments[k], 0, moments[i], 0, nb);
+        double[] old = moments[i];
+        moments[i] = newMoments[k];
+        newMoments[k] = old;
         siteE[i] = newE[k];
       }
       total += lastDelta;
